@@ -1,0 +1,20 @@
+package org.carepath.child;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChildRepository extends JpaRepository<Child, Long> {
+
+    Optional<Child> findByReference(String reference);
+
+    boolean existsByReference(String reference);
+
+    @Query("select c.reference from Child c where lower(c.givenName) = lower(?1) and lower(c.familyName) = lower(?2) and c.dateOfBirth = ?3")
+    Optional<String> findReferenceOfSameChild(String givenName, String familyName, LocalDate dateOfBirth);
+
+    @Query(value = "select nextval('child_reference_seq')", nativeQuery = true)
+    long nextReferenceNumber();
+}

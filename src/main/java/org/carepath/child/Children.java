@@ -1,0 +1,67 @@
+package org.carepath.child;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The child record's public surface for other modules. */
+@Service
+@Transactional
+public class Children {
+
+    private final ChildRepository children;
+
+    Children(ChildRepository children) {
+        this.children = children;
+    }
+
+    /** Records a child the council has not met before; refuses a second record of the same child. */
+    public ChildView register(NewChild details) {
+        if (details.dateOfBirth() != null) {
+            children.findReferenceOfSameChild(details.givenName().strip(), details.familyName().strip(), details.dateOfBirth())
+                    .ifPresent(existing -> {
+                        throw new DuplicateChildException(existing, details.givenName() + " " + details.familyName());
+                    });
+        }
+        var reference = "C-%06d".formatted(children.nextReferenceNumber());
+        return children.save(new Child(reference, details, now())).view();
+    }
+
+    @Transactional(readOnly = true)
+    public ChildView get(String reference) {
+        return find(reference).view();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String reference) {
+        return children.existsByReference(reference);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> allocatedWorker(String reference) {
+        return children.findByReference(reference).flatMap(Child::currentAllocation).map(Allocation::worker);
+    }
+
+    /** Allocates a worker from now on, ending the previous allocation. */
+    public void allocate(String reference, String worker, String workerName, String team, String allocatedBy, String reason) {
+        var child = find(reference);
+        child.allocate(new Allocation(child, worker, workerName, team, now(), allocatedBy, reason));
+    }
+
+    public void recordDecision(String reference, String decision, String outcome, String rationale, String decidedBy,
+                               String processInstanceId, String taskId) {
+        var child = find(reference);
+        child.record(new ChildDecision(child, decision, outcome, rationale, decidedBy, now(), processInstanceId, taskId));
+    }
+
+    private Child find(String reference) {
+        return children.findByReference(reference).orElseThrow(() -> new ChildNotFoundException(reference));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

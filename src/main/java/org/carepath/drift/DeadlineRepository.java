@@ -1,0 +1,13 @@
+package org.carepath.drift;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DeadlineRepository extends JpaRepository<Deadline, Long> {
+
+    Optional<Deadline> findByActivityInstanceId(String activityInstanceId);
+
+    List<Deadline> findByChildReferenceAndClosedAtIsNullOrderByDueDateAsc(String childReference);
+}

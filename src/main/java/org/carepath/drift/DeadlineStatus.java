@@ -1,0 +1,5 @@
+package org.carepath.drift;
+
+public enum DeadlineStatus {
+    ON_TIME, WARNING, OVERDUE
+}

@@ -1,0 +1,59 @@
+package org.carepath.engine;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.carepath.timescale.Timescales;
+
+/**
+ * Conventions every user task of every journey follows, so no model can forget them:
+ * <ul>
+ *   <li>its name in the Tasklist carries the child's name and reference ("Screen contact: Jay Smith (C-000001)");</li>
+ *   <li>dates named in its {@code notInFuture} property (comma-separated variables) must not be after today.</li>
+ * </ul>
+ */
+class TaskConventions extends AbstractBpmnParseListener {
+
+    private final Timescales timescales;
+
+    TaskConventions(Timescales timescales) {
+        this.timescales = timescales;
+    }
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskConventions::nameAfterChild);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this::checkDatesNotInFuture);
+    }
+
+    static void nameAfterChild(DelegateTask task) {
+        var childName = task.getVariable("childName");
+        var reference = task.getExecution().getProcessBusinessKey();
+        if (childName != null && reference != null && task.getName() != null) {
+            task.setName(task.getName() + ": " + childName + " (" + reference + ")");
+        }
+    }
+
+    private void checkDatesNotInFuture(DelegateTask task) {
+        TaskInput.property(task, "notInFuture").ifPresent(names -> Arrays.stream(names.split(","))
+                .map(String::strip)
+                .forEach(name -> {
+                    var value = task.getVariable(name);
+                    if (value == null) {
+                        return;
+                    }
+                    var date = timescales.dateOf(value);
+                    if (date.isAfter(timescales.dateOf(ClockUtil.getCurrentTime().toInstant()))) {
+                        throw TaskInput.invalid(name, "The date " + date + " (" + name + ") is in the future");
+                    }
+                }));
+    }
+}

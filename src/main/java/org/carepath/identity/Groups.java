@@ -1,0 +1,41 @@
+package org.carepath.identity;
+
+import java.util.List;
+
+/** The groups of CarePath's users (Camunda groups; Keycloak realm roles). */
+public final class Groups {
+
+    public static final String PRACTITIONER = "practitioner";
+    public static final String TEAM_MANAGER = "team-manager";
+    public static final String SERVICE_MANAGER = "service-manager";
+    public static final String IRO = "iro";
+    public static final String PANEL_ADMINISTRATOR = "panel-administrator";
+    public static final String AGENCY_DECISION_MAKER = "agency-decision-maker";
+    public static final String PERSONAL_ADVISER = "personal-adviser";
+    public static final String LEGAL = "legal";
+    public static final String ADMIN = "admin";
+
+    /** Camunda's built-in administrators group: every permission, Cockpit and Admin. */
+    static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    static final List<String> ALL = List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, IRO, PANEL_ADMINISTRATOR,
+            AGENCY_DECISION_MAKER, PERSONAL_ADVISER, LEGAL, ADMIN);
+
+    private Groups() {
+    }
+
+    static String describe(String group) {
+        return switch (group) {
+            case PRACTITIONER -> "Social workers";
+            case TEAM_MANAGER -> "Team managers";
+            case SERVICE_MANAGER -> "Service managers (heads of service)";
+            case IRO -> "Independent reviewing officers and conference chairs";
+            case PANEL_ADMINISTRATOR -> "Panel administrators";
+            case AGENCY_DECISION_MAKER -> "Agency decision makers";
+            case PERSONAL_ADVISER -> "Personal advisers";
+            case LEGAL -> "Local authority solicitors";
+            case ADMIN -> "CarePath administrators";
+            default -> group;
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package org.carepath.referral;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Referrals", description = "Contacts and referrals taken at the front door")
+class ReferralController {
+
+    private final Referrals referrals;
+
+    ReferralController(Referrals referrals) {
+        this.referrals = referrals;
+    }
+
+    @PostMapping("/api/referrals")
+    @Operation(summary = "Take a referral: records the child and the referral and starts front-door screening")
+    @ApiResponse(responseCode = "201", description = "Recorded; the body has the child's reference and the process instance")
+    @ApiResponse(responseCode = "400", description = "Invalid input; the problem details name each bad field; nothing was recorded")
+    @ApiResponse(responseCode = "404", description = "The child reference is not known")
+    @ApiResponse(responseCode = "409", description = "The new child is already recorded under another reference")
+    ResponseEntity<Referrals.TakenReferral> take(@Valid @RequestBody ReferralRequest request, Principal principal) {
+        var taken = referrals.take(request, principal == null ? null : principal.getName());
+        return ResponseEntity.created(URI.create("/api/children/" + taken.childReference())).body(taken);
+    }
+
+    @GetMapping("/api/children/{reference}/referrals")
+    @Operation(summary = "The child's referrals, newest first")
+    List<ReferralView> forChild(@PathVariable String reference) {
+        return referrals.forChild(reference);
+    }
+}

@@ -1,0 +1,5 @@
+package org.carepath.timescale;
+
+public enum TimescaleUnit {
+    WORKING_DAYS, DAYS, WEEKS, MONTHS
+}

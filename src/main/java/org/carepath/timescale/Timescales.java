@@ -1,0 +1,162 @@
+package org.carepath.timescale;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * When things are due. Used from BPMN as {@code ${timescales.due('ASSESSMENT', referralReceivedAt)}}
+ * (a task's due date, a deadline timer) and {@code ${timescales.warning(...)}} (its follow-up date, the
+ * reminder timer), and from code for the same answers as dates.
+ *
+ * <p>A deadline falls at the end of its due day in the council's zone; a reminder at the start of the
+ * working day ({@code carepath.calendar.reminders-at}) on its warning day. "Now" is the engine's clock,
+ * so tests that move the clock move CarePath's idea of today with it.
+ */
+public class Timescales {
+
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final TimescaleCatalogue catalogue;
+    private final WorkingDayCalendar calendar;
+    private final ZoneId zone;
+    private final LocalTime remindersAt;
+
+    Timescales(TimescaleCatalogue catalogue, WorkingDayCalendar calendar, ZoneId zone, LocalTime remindersAt) {
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.zone = zone;
+        this.remindersAt = remindersAt;
+    }
+
+    public Timescale timescale(String key) {
+        return catalogue.get(key);
+    }
+
+    public Collection<Timescale> catalogue() {
+        return catalogue.all();
+    }
+
+    public WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The deadline as an instant (end of the due day), for BPMN due dates and deadline timers. */
+    public Date due(String key, Object trigger) {
+        return Date.from(endOf(dueDate(key, dateOf(trigger, key))));
+    }
+
+    /** The reminder point as an instant, for BPMN follow-up dates and reminder timers. */
+    public Date warning(String key, Object trigger) {
+        return Date.from(reminderAt(warningDate(key, dateOf(trigger, key))));
+    }
+
+    public LocalDate dueDate(String key, LocalDate trigger) {
+        var timescale = catalogue.get(key);
+        int amount = timescale.amount();
+        boolean inclusive = timescale.counting() == Counting.BEGINNING_WITH_TRIGGER;
+        return switch (timescale.unit()) {
+            case WORKING_DAYS -> calendar.addWorkingDays(trigger, amount);
+            case DAYS -> trigger.plusDays(inclusive ? amount - 1 : amount);
+            case WEEKS -> trigger.plusWeeks(amount).minusDays(inclusive ? 1 : 0);
+            case MONTHS -> trigger.plusMonths(amount).minusDays(inclusive ? 1 : 0);
+        };
+    }
+
+    /** The reminder day: the due date less the timescale's warning working days, never before the trigger. */
+    public LocalDate warningDate(String key, LocalDate trigger) {
+        var warning = calendar.subtractWorkingDays(dueDate(key, trigger), catalogue.get(key).warningWorkingDays());
+        return warning.isBefore(trigger) ? trigger : warning;
+    }
+
+    /** The instant a due day ends. */
+    public Instant endOf(LocalDate dueDate) {
+        return dueDate.atTime(END_OF_DAY).atZone(zone).toInstant();
+    }
+
+    /** The instant a reminder falls due on its warning day. */
+    public Instant reminderAt(LocalDate warningDate) {
+        return warningDate.atTime(remindersAt).atZone(zone).toInstant();
+    }
+
+    /** Working days after the due date up to the day the work was done; 0 if it was on time. */
+    public int workingDaysLate(LocalDate dueDate, LocalDate doneOn) {
+        return calendar.workingDaysAfter(dueDate, doneOn);
+    }
+
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), zone);
+    }
+
+    public LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    /**
+     * The calendar date of a recorded event, read in the council's zone. Accepts what process variables
+     * hold: {@link Date}, java.time values, and ISO-8601 strings (as Camunda Forms submit dates).
+     */
+    public LocalDate dateOf(Object value) {
+        return dateOf(value, null);
+    }
+
+    private LocalDate dateOf(Object value, String key) {
+        if (value == null) {
+            throw new IllegalArgumentException("No trigger date" + (key == null ? "" : " for timescale " + key));
+        }
+        if (value instanceof Date date) {
+            return LocalDate.ofInstant(date.toInstant(), zone);
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof Instant instant) {
+            return LocalDate.ofInstant(instant, zone);
+        }
+        if (value instanceof OffsetDateTime dateTime) {
+            return LocalDate.ofInstant(dateTime.toInstant(), zone);
+        }
+        if (value instanceof ZonedDateTime dateTime) {
+            return LocalDate.ofInstant(dateTime.toInstant(), zone);
+        }
+        if (value instanceof LocalDateTime dateTime) {
+            return dateTime.toLocalDate();
+        }
+        if (value instanceof TemporalAccessor temporal) {
+            return LocalDate.from(temporal);
+        }
+        return parse(value.toString().strip());
+    }
+
+    private LocalDate parse(String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text);
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return LocalDate.ofInstant(OffsetDateTime.parse(text.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant(), zone);
+            }
+            return LocalDateTime.parse(text).toLocalDate();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a date", e);
+        }
+    }
+}
