@@ -3,7 +3,7 @@ package org.carepath.child;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.exception.NotValidException;
+import org.carepath.engine.TaskInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ class RecordAllocationListener implements TaskListener {
         var worker = (String) task.getVariable("allocatedWorker");
         var user = worker == null ? null : identity.createUserQuery().userId(worker).singleResult();
         if (user == null) {
-            throw new NotValidException("Choose a worker to allocate: '" + worker + "' is not a known user");
+            throw TaskInput.invalid("allocatedWorker", "Choose a worker to allocate: '" + worker + "' is not a known user");
         }
         var team = identity.createGroupQuery().groupMember(worker).groupType(TEAM_GROUP_TYPE).list().stream()
                 .map(group -> group.getName()).findFirst().orElse(null);

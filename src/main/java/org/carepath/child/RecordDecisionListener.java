@@ -3,8 +3,7 @@ package org.carepath.child;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.carepath.engine.TaskInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +31,11 @@ class RecordDecisionListener implements TaskListener {
         var rationaleVariable = property(task, "rationale");
         var outcome = task.getVariable(decisionVariable);
         var rationale = task.getVariable(rationaleVariable);
-        if (outcome == null || rationale == null || rationale.toString().isBlank()) {
-            throw new org.camunda.bpm.engine.exception.NotValidException(
-                    "'" + element.getName() + "' needs a decision (" + decisionVariable + ") and its rationale (" + rationaleVariable + ")");
+        if (outcome == null || outcome.toString().isBlank()) {
+            throw TaskInput.invalid(decisionVariable, "'" + element.getName() + "' needs a decision (" + decisionVariable + ")");
+        }
+        if (rationale == null || rationale.toString().isBlank()) {
+            throw TaskInput.invalid(rationaleVariable, "'" + element.getName() + "' needs the rationale for its decision (" + rationaleVariable + ")");
         }
         children.recordDecision(task.getExecution().getProcessBusinessKey(), element.getName(), outcome.toString(),
                 rationale.toString().strip(), decidedBy(task), task.getProcessInstanceId(), task.getId());
@@ -46,17 +47,7 @@ class RecordDecisionListener implements TaskListener {
     }
 
     private static String property(DelegateTask task, String name) {
-        var extensions = task.getBpmnModelElementInstance().getExtensionElements();
-        if (extensions != null) {
-            for (var properties : extensions.getChildElementsByType(CamundaProperties.class)) {
-                for (CamundaProperty property : properties.getCamundaProperties()) {
-                    if (name.equals(property.getCamundaName())) {
-                        return property.getCamundaValue();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("User task " + task.getTaskDefinitionKey() + " records a decision but has no '"
-                + name + "' property naming its variable");
+        return TaskInput.property(task, name).orElseThrow(() -> new IllegalStateException("User task "
+                + task.getTaskDefinitionKey() + " records a decision but has no '" + name + "' property naming its variable"));
     }
 }

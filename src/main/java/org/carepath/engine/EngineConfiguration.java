@@ -2,9 +2,11 @@ package org.carepath.engine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.carepath.timescale.Timescales;
@@ -36,6 +38,14 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
                 ? new ArrayList<BpmnParseListener>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         listeners.add(new TaskConventions(timescales));
         configuration.setCustomPreBPMNParseListeners(listeners);
+        configuration.setCustomPreCommandInterceptorsTxRequired(withTaskInputErrors(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withTaskInputErrors(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private static List<CommandInterceptor> withTaskInputErrors(List<CommandInterceptor> existing) {
+        var interceptors = existing == null ? new ArrayList<CommandInterceptor>() : new ArrayList<>(existing);
+        interceptors.add(0, new TaskInputErrors());
+        return interceptors;
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,6 +27,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
+        var problems = new ProblemResponses();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authenticationManager(new ProviderManager(new CamundaIdentityAuthentication(identity)))
                 .authorizeHttpRequests(requests -> requests
@@ -35,7 +35,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/alerts")).hasAnyRole(MANAGERS)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineRestAuthentication(identity), BasicAuthenticationFilter.class);

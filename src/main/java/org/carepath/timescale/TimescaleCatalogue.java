@@ -64,6 +64,9 @@ final class TimescaleCatalogue {
             }
             if (warning < 0) {
                 problems.add("carepath.timescales." + key + ".warning-working-days: must not be negative");
+            } else if (warning > 0 && warning * 7 / 5 >= lengthInDays(shipped.unit(), amount)) {
+                problems.add("carepath.timescales." + key + ": a reminder " + warning + " working days before the deadline "
+                        + "falls at or before the event that starts the clock; give it fewer working days");
             }
             byKey.put(key, new Timescale(key, shipped.description(), shipped.source(), shipped.unit(), amount,
                     shipped.ceiling(), shipped.counting(), warning));
@@ -72,6 +75,16 @@ final class TimescaleCatalogue {
             throw new IllegalStateException("The council's timescale settings are invalid:\n  " + String.join("\n  ", problems));
         }
         return new TimescaleCatalogue(byKey);
+    }
+
+    /** Roughly how many calendar days a timescale spans (a month at its shortest). */
+    private static int lengthInDays(TimescaleUnit unit, int amount) {
+        return switch (unit) {
+            case WORKING_DAYS -> amount * 7 / 5;
+            case DAYS -> amount;
+            case WEEKS -> amount * 7;
+            case MONTHS -> amount * 28;
+        };
     }
 
     private static String required(Map<String, Object> entry, String field) {

@@ -141,7 +141,11 @@ public class Timescales {
             return dateTime.toLocalDate();
         }
         if (value instanceof TemporalAccessor temporal) {
-            return LocalDate.from(temporal);
+            try {
+                return LocalDate.from(temporal);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(value + " is not a date", e);
+            }
         }
         return parse(value.toString().strip());
     }

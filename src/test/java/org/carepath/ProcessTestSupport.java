@@ -1,0 +1,156 @@
+package org.carepath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Given / when / then for process tests: the engine clock is moved and timers are fired by hand, never by
+ * sleeping; tasks are completed as a real user with their groups, so authorization and "decided by" are
+ * those of the running app.
+ */
+public abstract class ProcessTestSupport {
+
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** Process instances started by each test class, for the path-coverage check at the end of the class. */
+    protected static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+
+    @Autowired
+    protected ProcessEngine engine;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void forgetStartedInstances() {
+        STARTED.clear();
+    }
+
+    @BeforeEach
+    void initEngine() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetEngine() {
+        engine.getIdentityService().clearAuthentication();
+        BpmnAwareTests.reset();
+        ClockUtil.reset();
+    }
+
+    /** Sets the engine clock to a wall-clock time in England, e.g. {@code "2026-04-02T10:00"}. */
+    protected static void clockAt(String londonDateTime) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(londonDateTime).atZone(LONDON).toInstant()));
+    }
+
+    /** The instant a day ends in England: deadlines fall due then. */
+    protected static Date endOfDay(String date) {
+        return Date.from(LocalDate.parse(date).atTime(23, 59, 59).atZone(LONDON).toInstant());
+    }
+
+    protected static Date londonTime(String londonDateTime) {
+        return Date.from(LocalDateTime.parse(londonDateTime).atZone(LONDON).toInstant());
+    }
+
+    protected Job timer(String processInstanceId, String activityId) {
+        var job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).timers().singleResult();
+        assertThat(job).as("timer at %s", activityId).isNotNull();
+        return job;
+    }
+
+    /** Moves the clock to when the timer is due and fires it. */
+    protected void fire(String processInstanceId, String activityId) {
+        var job = timer(processInstanceId, activityId);
+        ClockUtil.setCurrentTime(new Date(Math.max(ClockUtil.getCurrentTime().getTime(), job.getDuedate().getTime() + 1000)));
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    protected Task task(String processInstanceId, String taskDefinitionKey) {
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+        assertThat(task).as("open task %s", taskDefinitionKey).isNotNull();
+        return task;
+    }
+
+    /** Completes a task as the given demo user (their groups from the identity service), as the Tasklist would. */
+    protected void completeAs(String user, Task task, Map<String, Object> variables) {
+        var identity = engine.getIdentityService();
+        var groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+        identity.setAuthentication(user, groups);
+        try {
+            if (task.getAssignee() == null) {
+                engine.getTaskService().claim(task.getId(), user);
+            }
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    protected ProcessInstance track(ProcessInstance instance) {
+        STARTED.add(instance.getId());
+        return instance;
+    }
+
+    protected Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /**
+     * Every flow node of the model was walked by some instance this class started (or by the instances
+     * those called): a BPMN path without a test that walks it does not exist yet.
+     */
+    protected static void assertEveryFlowNodeWalked(ProcessEngine engine, String processKey, Collection<String> started) {
+        var history = engine.getHistoryService();
+        var instances = new HashSet<String>(started);
+        for (var id : started) {
+            history.createHistoricProcessInstanceQuery().superProcessInstanceId(id).list()
+                    .forEach(called -> instances.add(called.getId()));
+        }
+        var ofKey = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).list().stream()
+                .map(HistoricProcessInstance::getId).filter(instances::contains).toList();
+        assertThat(ofKey).as("instances of %s", processKey).isNotEmpty();
+        var walked = new HashSet<String>();
+        for (var id : ofKey) {
+            history.createHistoricActivityInstanceQuery().processInstanceId(id).list().stream()
+                    .map(HistoricActivityInstance::getActivityId).forEach(walked::add);
+        }
+        var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        var nodes = new TreeSet<String>();
+        engine.getRepositoryService().getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
+                .forEach(node -> nodes.add(node.getId()));
+        nodes.removeAll(walked);
+        assertThat(nodes).as("flow nodes of %s no test walked", processKey).isEmpty();
+    }
+
+    protected static Map<String, Object> vars(Object... keysAndValues) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

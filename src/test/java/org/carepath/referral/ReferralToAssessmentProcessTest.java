@@ -1,0 +1,423 @@
+package org.carepath.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.carepath.CarePathTest;
+import org.carepath.ProcessTestSupport;
+import org.carepath.child.Children;
+import org.carepath.child.NewChild;
+import org.carepath.drift.DeadlineStatus;
+import org.carepath.drift.DeadlineView;
+import org.carepath.drift.Deadlines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Walks every path of processes/referral-to-assessment.bpmn. Dates are real: Easter 2026 (Good Friday
+ * 3 April, Easter Monday 6 April) and the May bank holidays sit inside these timescales.
+ */
+@CarePathTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ReferralToAssessmentProcessTest extends ProcessTestSupport {
+
+    static final String PROCESS = "referral-to-assessment";
+
+    @Autowired
+    ReferralFixtures fixtures;
+    @Autowired
+    Children children;
+    @Autowired
+    Deadlines deadlines;
+
+    @AfterAll
+    static void everyPathIsWalked(@Autowired ProcessEngine engine) {
+        assertEveryFlowNodeWalked(engine, PROCESS, STARTED);
+    }
+
+    // ----------------------------------------------------------------- front door
+
+    @Test
+    void screeningIsDueOneWorkingDayAfterTheContactWasReceivedAcrossEaster() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+
+        var screening = task(referral.processInstanceId(), "Task_ScreenContact");
+        assertThat(screening.getName()).isEqualTo("Screen contact: " + referral.childName() + " (" + referral.childReference() + ")");
+        assertThat(screening.getDueDate()).isEqualTo(endOfDay("2026-04-07"));
+        assertThat(screening.getFollowUpDate()).isEqualTo(londonTime("2026-04-07T09:00"));
+        assertThat(engine.getTaskService().getIdentityLinksForTask(screening.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("practitioner"));
+        assertThat(deadlines.openFor(referral.childReference())).singleElement().satisfies(deadline -> {
+            assertThat(deadline.timescale()).isEqualTo("REFERRAL_DECISION");
+            assertThat(deadline.triggerDate()).isEqualTo(LocalDate.of(2026, 4, 2));
+            assertThat(deadline.dueDate()).isEqualTo(LocalDate.of(2026, 4, 7));
+            assertThat(deadline.status()).isEqualTo(DeadlineStatus.ON_TIME);
+        });
+    }
+
+    @Test
+    void aContactRecordedLateIsDueFromWhenItWasReceived() {
+        clockAt("2026-04-08T11:00");
+        var referral = referralReceivedAt("2026-04-02T16:45:00+01:00");
+
+        assertThat(task(referral.processInstanceId(), "Task_ScreenContact").getDueDate()).isEqualTo(endOfDay("2026-04-07"));
+        assertThat(deadlines.openFor(referral.childReference())).singleElement()
+                .extracting(DeadlineView::status).isEqualTo(DeadlineStatus.OVERDUE);
+    }
+
+    @Test
+    void noFurtherActionAtScreeningIsRecordedWithItsRationale() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+
+        screen(referral, "no-further-action");
+
+        assertThat(instance(referral)).isEnded().hasPassed("End_NoFurtherActionAtScreening");
+        assertThat(outcome(referral)).isEqualTo("NO_FURTHER_ACTION");
+        assertThat(children.get(referral.childReference()).decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.decision()).isEqualTo("Screen contact");
+            assertThat(decision.outcome()).isEqualTo("no-further-action");
+            assertThat(decision.rationale()).isEqualTo("Screened: no-further-action");
+            assertThat(decision.decidedBy()).isEqualTo("practitioner");
+        });
+        assertThat(deadlines.openFor(referral.childReference())).isEmpty();
+    }
+
+    @Test
+    void stepDownToEarlyHelp() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+
+        screen(referral, "early-help");
+
+        assertThat(instance(referral)).isEnded().hasPassed("End_SteppedDownToEarlyHelp");
+        assertThat(outcome(referral)).isEqualTo("EARLY_HELP");
+    }
+
+    @Test
+    void aDecisionWithoutRationaleIsRefusedAndTheTaskStaysOpen() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+
+        assertThatThrownBy(() -> completeAs("practitioner", task(referral.processInstanceId(), "Task_ScreenContact"),
+                vars("ragRating", "green", "screeningDecision", "no-further-action", "screeningRationale", "  ")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rationale");
+
+        assertThat(instance(referral)).isWaitingAt("Task_ScreenContact");
+        assertThat(children.get(referral.childReference()).decisions()).isEmpty();
+    }
+
+    // ----------------------------------------------------------------- assessment
+
+    @Test
+    void assessmentIsDueFortyFiveWorkingDaysFromTheReferralAndEndsInClosure() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        screen(referral, "assessment");
+
+        // The deadline is on the child's record as soon as the assessment is decided on: 45 working days
+        // from 2 April 2026, skipping Easter and the two May bank holidays, is Wednesday 10 June 2026.
+        assertThat(deadlines.openFor(referral.childReference())).singleElement().satisfies(deadline -> {
+            assertThat(deadline.timescale()).isEqualTo("ASSESSMENT");
+            assertThat(deadline.triggerDate()).isEqualTo(LocalDate.of(2026, 4, 2));
+            assertThat(deadline.dueDate()).isEqualTo(LocalDate.of(2026, 6, 10));
+        });
+        assertThat(instance(referral)).isWaitingAt("Task_AllocateSocialWorker");
+
+        clockAt("2026-04-03T09:15");
+        allocate(referral);
+        var child = children.get(referral.childReference());
+        assertThat(child.allocatedWorker().worker()).isEqualTo("practitioner");
+        assertThat(child.allocatedWorker().workerName()).isEqualTo("Priya Patel");
+        assertThat(child.allocatedWorker().team()).isEqualTo("North assessment team");
+        assertThat(child.allocatedWorker().allocatedBy()).isEqualTo("team-manager");
+
+        var assessment = task(referral.processInstanceId(), "Task_CompleteAssessment");
+        assertThat(assessment.getAssignee()).isEqualTo("practitioner");
+        assertThat(assessment.getDueDate()).isEqualTo(endOfDay("2026-06-10"));
+        // warned 10 working days before: 27 May 2026 (25 May is the spring bank holiday)
+        assertThat(assessment.getFollowUpDate()).isEqualTo(londonTime("2026-05-27T09:00"));
+
+        clockAt("2026-05-20T15:00");
+        assess(referral, "close");
+        signOff(referral, "close");
+
+        assertThat(instance(referral)).isEnded().hasPassed("End_CaseClosedAfterAssessment");
+        assertThat(outcome(referral)).isEqualTo("NO_FURTHER_ACTION");
+        assertThat(deadlines.openFor(referral.childReference())).isEmpty();
+        assertThat(children.get(referral.childReference()).decisions())
+                .extracting(decision -> decision.decision() + ": " + decision.outcome())
+                .containsExactly("Screen contact: assessment", "Sign off assessment: close");
+    }
+
+    @Test
+    void assessmentLeadsToAChildInNeedPlan() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        screen(referral, "assessment");
+        allocate(referral);
+        clockAt("2026-04-20T10:00");
+        assess(referral, "child-in-need");
+        signOff(referral, "child-in-need");
+
+        assertThat(instance(referral)).isEnded().hasPassed("End_ChildInNeedPlanAfterAssessment");
+        assertThat(outcome(referral)).isEqualTo("CHILD_IN_NEED_PLAN");
+    }
+
+    @Test
+    void assessmentLeadsToAConferenceThatMakesAChildProtectionPlan() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        screen(referral, "assessment");
+        allocate(referral);
+        clockAt("2026-04-20T10:00");
+        assess(referral, "initial-conference");
+        signOff(referral, "initial-conference");
+
+        // The conference clock starts with the decision to hold one: 15 working days from Monday 20 April 2026.
+        var conference = task(referral.processInstanceId(), "Task_HoldInitialConference");
+        assertThat(conference.getDueDate()).isEqualTo(endOfDay("2026-05-12"));
+        assertThat(engine.getTaskService().getIdentityLinksForTask(conference.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("iro"));
+
+        clockAt("2026-05-06T14:00");
+        completeAs("iro", conference, vars("conferenceHeldOn", "2026-05-06", "conferenceDecision", "child-protection-plan",
+                "abuseCategory", "neglect", "conferenceRationale", "Chronic neglect; parents not engaging."));
+
+        assertThat(instance(referral)).isEnded().hasPassed("End_ChildProtectionPlan");
+        assertThat(outcome(referral)).isEqualTo("CHILD_PROTECTION_PLAN");
+        assertThat(children.get(referral.childReference()).decisions()).last().satisfies(decision -> {
+            assertThat(decision.decision()).isEqualTo("Hold initial child protection conference");
+            assertThat(decision.outcome()).isEqualTo("child-protection-plan");
+            assertThat(decision.decidedBy()).isEqualTo("iro");
+        });
+    }
+
+    // ----------------------------------------------------------------- strategy discussion and section 47
+
+    @Test
+    void strategyDiscussionStartsASection47EnquiryAndAConferenceWithinFifteenWorkingDays() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        clockAt("2026-04-02T11:00");
+        screen(referral, "strategy-discussion");
+
+        // local standard: strategy discussion within 1 working day of the concern (Thursday 2 April -> Tuesday 7 April)
+        var strategy = task(referral.processInstanceId(), "Task_HoldStrategyDiscussion");
+        assertThat(strategy.getDueDate()).isEqualTo(endOfDay("2026-04-07"));
+
+        clockAt("2026-04-07T16:00");
+        completeAs("team-manager", strategy, vars("strategyDiscussionHeldOn", "2026-04-07",
+                "strategyAttendees", java.util.List.of("police", "health", "childrens-social-care"),
+                "strategyOutcome", "section-47", "strategyRationale", "Injuries consistent with the account; police to interview."));
+
+        // 15 working days from Tuesday 7 April 2026: Tuesday 28 April 2026
+        var enquiry = task(referral.processInstanceId(), "Task_CompleteSection47Enquiry");
+        assertThat(enquiry.getDueDate()).isEqualTo(endOfDay("2026-04-28"));
+        assertThat(deadlines.openFor(referral.childReference())).singleElement()
+                .extracting(DeadlineView::timescale).isEqualTo("INITIAL_CONFERENCE");
+
+        clockAt("2026-04-17T10:00");
+        completeAs("practitioner", enquiry, vars("enquiryChildSeenOn", "2026-04-08", "enquiryFindings", "Child seen alone.",
+                "enquiryOutcome", "initial-conference", "enquiryRationale", "Continuing risk."));
+
+        // the conference keeps the strategy discussion's clock
+        var conference = task(referral.processInstanceId(), "Task_HoldInitialConference");
+        assertThat(conference.getDueDate()).isEqualTo(endOfDay("2026-04-28"));
+
+        clockAt("2026-04-27T12:00");
+        completeAs("iro", conference, vars("conferenceHeldOn", "2026-04-27", "conferenceDecision", "child-in-need-plan",
+                "conferenceRationale", "Risk reduced by the family's engagement."));
+        assertThat(instance(referral)).isEnded().hasPassed("End_ChildInNeedPlanAfterConference");
+        assertThat(outcome(referral)).isEqualTo("CHILD_IN_NEED_PLAN");
+    }
+
+    @Test
+    void conferenceMayDecideNoFurtherAction() {
+        var referral = toConferenceViaEnquiry();
+        clockAt("2026-04-27T12:00");
+        completeAs("iro", task(referral.processInstanceId(), "Task_HoldInitialConference"), vars("conferenceHeldOn", "2026-04-27",
+                "conferenceDecision", "no-further-action", "conferenceRationale", "No continuing concerns."));
+        assertThat(instance(referral)).isEnded().hasPassed("End_NoFurtherActionAfterConference");
+    }
+
+    @Test
+    void strategyDiscussionMayDecideNoFurtherAction() {
+        var referral = toStrategyDiscussion();
+        clockAt("2026-04-07T16:00");
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_HoldStrategyDiscussion"), vars(
+                "strategyDiscussionHeldOn", "2026-04-07", "strategyOutcome", "no-further-action",
+                "strategyRationale", "Accidental injury confirmed by the hospital."));
+        assertThat(instance(referral)).isEnded().hasPassed("End_NoFurtherActionAfterStrategyDiscussion");
+        assertThat(outcome(referral)).isEqualTo("NO_FURTHER_ACTION");
+    }
+
+    @Test
+    void anAssessmentAfterAStrategyDiscussionStillCountsFromTheReferralDate() {
+        var referral = toStrategyDiscussion();
+        clockAt("2026-04-07T16:00");
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_HoldStrategyDiscussion"), vars(
+                "strategyDiscussionHeldOn", "2026-04-07", "strategyOutcome", "assessment",
+                "strategyRationale", "Threshold for section 47 not met; needs assessment."));
+
+        assertThat(instance(referral)).isWaitingAt("Task_AllocateSocialWorker");
+        assertThat(deadlines.openFor(referral.childReference())).singleElement().satisfies(deadline -> {
+            assertThat(deadline.timescale()).isEqualTo("ASSESSMENT");
+            assertThat(deadline.triggerDate()).isEqualTo(LocalDate.of(2026, 4, 2));
+            assertThat(deadline.dueDate()).isEqualTo(LocalDate.of(2026, 6, 10));
+        });
+    }
+
+    @Test
+    void section47EnquiryMayEndInNoFurtherActionOrAChildInNeedPlan() {
+        var unsubstantiated = toEnquiry();
+        completeAs("practitioner", task(unsubstantiated.processInstanceId(), "Task_CompleteSection47Enquiry"), vars(
+                "enquiryChildSeenOn", "2026-04-08", "enquiryFindings", "Explained by a fall at school.",
+                "enquiryOutcome", "no-further-action", "enquiryRationale", "Concerns not substantiated."));
+        assertThat(instance(unsubstantiated)).isEnded().hasPassed("End_NoFurtherActionAfterEnquiry");
+
+        var childInNeed = toEnquiry();
+        completeAs("practitioner", task(childInNeed.processInstanceId(), "Task_CompleteSection47Enquiry"), vars(
+                "enquiryChildSeenOn", "2026-04-08", "enquiryFindings", "Substantiated; parents engaging.",
+                "enquiryOutcome", "child-in-need", "enquiryRationale", "No continuing risk of significant harm."));
+        assertThat(instance(childInNeed)).isEnded().hasPassed("End_ChildInNeedPlanAfterEnquiry");
+        assertThat(outcome(childInNeed)).isEqualTo("CHILD_IN_NEED_PLAN");
+    }
+
+    @Test
+    void aStrategyDiscussionDatedInTheFutureIsRefused() {
+        var referral = toStrategyDiscussion();
+        clockAt("2026-04-07T16:00");
+        assertThatThrownBy(() -> completeAs("team-manager", task(referral.processInstanceId(), "Task_HoldStrategyDiscussion"),
+                vars("strategyDiscussionHeldOn", "2026-04-08", "strategyOutcome", "section-47", "strategyRationale", "Held.")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("in the future");
+        assertThat(instance(referral)).isWaitingAt("Task_HoldStrategyDiscussion");
+    }
+
+    @Test
+    void onlyTheCandidateGroupMayCompleteATask() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        assertThatThrownBy(() -> completeAs("iro", task(referral.processInstanceId(), "Task_ScreenContact"),
+                vars("ragRating", "green", "screeningDecision", "no-further-action", "screeningRationale", "Not mine to decide.")))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThat(instance(referral)).isWaitingAt("Task_ScreenContact");
+    }
+
+    // ----------------------------------------------------------------- every stage's clock
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "FrontDoorScreening, referralReceivedAt, practitioner",
+            "StrategyDiscussion, significantHarmConcernAt, team-manager",
+            "Section47Enquiry, strategyDiscussionHeldOn, practitioner",
+            "Assessment, referralReceivedAt, team-manager",
+            "InitialConference, conferenceClockStartedOn, iro"})
+    void everyStageRemindsItsWorkerThenEscalatesAMissedDeadline(String stage, String trigger, String group) {
+        clockAt("2026-04-02T10:00");
+        var child = children.register(new NewChild("Ava", "Stage-" + stage, null, null, null));
+        var instance = engine.getRuntimeService().createProcessInstanceByKey(PROCESS).businessKey(child.reference())
+                .setVariables(vars("childRef", child.reference(), "childName", child.name(), trigger, londonTime("2026-04-02T09:00")))
+                .startBeforeActivity("SubProcess_" + stage).execute();
+        STARTED.add(instance.getId());
+
+        fire(instance.getId(), "Event_" + stage + "WarningPoint");
+        var reminder = task(instance.getId(), "Task_Remind" + stage);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(reminder.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(group));
+        completeAs(group, reminder, vars("reminderNote", "Booked for Monday."));
+
+        fire(instance.getId(), "Event_" + stage + "DeadlinePassed");
+        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(ladder.getProcessDefinitionId()).startsWith("drift-escalation:");
+        assertThat(ladder.getBusinessKey()).isEqualTo(child.reference());
+        completeAs("team-manager", task(ladder.getId(), "Task_ActOnMissedDeadline"), action("Reallocate today."));
+        fire(ladder.getId(), "Event_EscalationPointReached");
+        completeAs("service-manager", task(ladder.getId(), "Task_ActOnEscalatedDeadline"), action("Agency worker for two weeks."));
+
+        assertThat(instance).isActive().hasPassed("End_" + stage + "ReminderSeen", "End_" + stage + "EscalationClosed");
+        assertThat(instance).isWaitingAt("SubProcess_" + stage);
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    private Map<String, Object> action(String action) {
+        return vars("driftAction", action, "driftActionOwner", "Tom Whitfield",
+                "driftActionDueOn", LocalDate.ofInstant(now(), LONDON).plusDays(2).toString(), "driftRationale", "Caseload too high.");
+    }
+
+    private ReferralFixtures.Taken referralReceivedAt(String receivedAt) {
+        var referral = fixtures.referralReceivedAt(receivedAt);
+        STARTED.add(referral.processInstanceId());
+        return referral;
+    }
+
+    private static ProcessInstance instance(ReferralFixtures.Taken referral) {
+        return referral.instance();
+    }
+
+    private Object outcome(ReferralFixtures.Taken referral) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(referral.processInstanceId())
+                .variableName("outcome").singleResult().getValue();
+    }
+
+    private void screen(ReferralFixtures.Taken referral, String decision) {
+        completeAs("practitioner", task(referral.processInstanceId(), "Task_ScreenContact"),
+                vars("ragRating", "amber", "screeningDecision", decision, "screeningRationale", "Screened: " + decision));
+    }
+
+    private void allocate(ReferralFixtures.Taken referral) {
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_AllocateSocialWorker"),
+                vars("allocatedWorker", "practitioner", "allocationNote", "Priya knows the school."));
+    }
+
+    private void assess(ReferralFixtures.Taken referral, String recommendation) {
+        var today = LocalDate.ofInstant(now(), LONDON).toString();
+        completeAs("practitioner", task(referral.processInstanceId(), "Task_CompleteAssessment"), vars("childSeenOn", today,
+                "childsViews", "Wants to stay at home with his nan.", "assessmentAnalysis", "Needs support with routines.",
+                "assessmentRecommendation", recommendation));
+    }
+
+    private void signOff(ReferralFixtures.Taken referral, String decision) {
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_SignOffAssessment"),
+                vars("signOffDecision", decision, "signOffRationale", "Agree with the analysis."));
+    }
+
+    private ReferralFixtures.Taken toStrategyDiscussion() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        screen(referral, "strategy-discussion");
+        return referral;
+    }
+
+    private ReferralFixtures.Taken toEnquiry() {
+        var referral = toStrategyDiscussion();
+        clockAt("2026-04-07T16:00");
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_HoldStrategyDiscussion"), vars(
+                "strategyDiscussionHeldOn", "2026-04-07", "strategyOutcome", "section-47", "strategyRationale", "Threshold met."));
+        clockAt("2026-04-17T10:00");
+        return referral;
+    }
+
+    private ReferralFixtures.Taken toConferenceViaEnquiry() {
+        var referral = toEnquiry();
+        completeAs("practitioner", task(referral.processInstanceId(), "Task_CompleteSection47Enquiry"), vars(
+                "enquiryChildSeenOn", "2026-04-08", "enquiryFindings", "Child seen alone.",
+                "enquiryOutcome", "initial-conference", "enquiryRationale", "Continuing risk."));
+        return referral;
+    }
+}
