@@ -51,6 +51,7 @@ public class DriftLadder {
         ladder.setVariable("triggerOn", DAY.format(deadline.triggerDate()));
         ladder.setVariable("dueOn", DAY.format(deadline.dueDate()));
         ladder.setVariable("waitingAt", waitingAt == null ? "Not known" : waitingAt);
+        ladder.setVariable("teamManagerActed", false);
         if (caller != null) {
             caller.setVariable("deadlineOverdue", true);
         }
@@ -86,6 +87,7 @@ public class DriftLadder {
         if (level == EscalationLevel.TEAM_MANAGER.level()) {
             task.setVariable("teamManagerAction", action + " (owner: " + owner + ", by " + DAY.format(due) + ")");
             task.setVariable("teamManagerRationale", rationale);
+            task.setVariable("teamManagerActed", true);
         }
     }
 

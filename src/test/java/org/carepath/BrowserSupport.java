@@ -1,0 +1,57 @@
+package org.carepath;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}); nothing is
+ * downloaded. Without them the browser tests are skipped, unless {@code -Dcarepath.browser-tests=required}
+ * (as CI runs them), when their absence fails the build.
+ */
+public final class BrowserSupport {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private BrowserSupport() {
+    }
+
+    public static WebDriver headlessChromium() throws Exception {
+        var present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!present) {
+            if ("required".equals(System.getProperty("carepath.browser-tests"))) {
+                Assertions.fail("Browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+            }
+            Assumptions.abort("No Chromium here: install Debian's chromium and chromium-driver to run the browser tests");
+        }
+        var profile = Files.createTempDirectory("carepath-chromium");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1440,1000", "--lang=en-GB", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        var driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return driver;
+    }
+
+    /** Saves what the user saw to target/screenshots/, for a person to look at. */
+    public static Path screenshot(WebDriver driver, String name) throws Exception {
+        var directory = Files.createDirectories(Path.of("target", "screenshots"));
+        var file = directory.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+}

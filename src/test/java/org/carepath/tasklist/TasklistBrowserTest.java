@@ -1,0 +1,110 @@
+package org.carepath.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.carepath.BrowserSupport;
+import org.carepath.CarePathTest;
+import org.carepath.child.Children;
+import org.carepath.referral.ReferralFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The demo practitioner's day, in a real browser: sign in to the Tasklist, find the new contact in their
+ * groups' tasks, open its form, claim it, decide, complete it.
+ */
+@CarePathTest
+class TasklistBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReferralFixtures fixtures;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Children children;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = BrowserSupport.headlessChromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void thePractitionerScreensAContactThroughItsFormInTheTasklist() throws Exception {
+        var referral = fixtures.referralReceivedAt(java.time.OffsetDateTime.now().minusHours(1).withNano(0).toString());
+        var taskName = "Screen contact: " + referral.childName() + " (" + referral.childReference() + ")";
+
+        signIn("practitioner");
+        BrowserSupport.screenshot(browser, "tasklist-1-signed-in");
+        click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(),\"My groups' tasks\")]"));
+        click(By.xpath("//a[normalize-space()='" + taskName + "']"));
+
+        // the Camunda Form, with the child's name and reference at the top
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Screen contact']")));
+        var form = browser.findElement(By.cssSelector(".fjs-form"));
+        assertThat(form.getText()).contains(referral.childName()).contains(referral.childReference())
+                .contains("Bruising on both arms").contains("Ann Jones");
+        BrowserSupport.screenshot(browser, "tasklist-2-screen-contact-form");
+
+        click(By.xpath("//button[normalize-space()='Claim']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Complete']")));
+        click(By.xpath("//label[normalize-space()='Amber']"));
+        click(By.xpath("//label[normalize-space()='Child and family assessment']"));
+        type(By.cssSelector("textarea[id$='Field_screeningRationale']"), "Second police contact this month; needs assessment.");
+        BrowserSupport.screenshot(browser, "tasklist-3-screen-contact-filled");
+        click(By.xpath("//button[normalize-space()='Complete']"));
+
+        wait.until(driver -> engine.getTaskService().createTaskQuery().processInstanceId(referral.processInstanceId())
+                .taskDefinitionKey("Task_AllocateSocialWorker").count() == 1);
+        assertThat(children.get(referral.childReference()).decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.outcome()).isEqualTo("assessment");
+            assertThat(decision.rationale()).isEqualTo("Second police contact this month; needs assessment.");
+            assertThat(decision.decidedBy()).isEqualTo("practitioner");
+        });
+        BrowserSupport.screenshot(browser, "tasklist-4-completed");
+    }
+
+    private void signIn(String user) {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit].btn-primary")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+    }
+
+    private void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String text) {
+        var element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.sendKeys(text);
+    }
+}
