@@ -41,6 +41,10 @@ class Child {
     @OrderBy("decidedAt, id")
     private List<ChildDecision> decisions = new ArrayList<>();
 
+    @OneToMany(mappedBy = "child", cascade = CascadeType.ALL)
+    @OrderBy("effectiveOn, id")
+    private List<LegalStatusChange> legalStatusHistory = new ArrayList<>();
+
     protected Child() {
     }
 
@@ -64,6 +68,18 @@ class Child {
         decisions.add(decision);
     }
 
+    /** A new legal status from a date; the latest in time is the current one, whatever order they are recorded in. */
+    void changeLegalStatus(LegalStatusChange change, LegalStatus status) {
+        legalStatusHistory.add(change);
+        if (legalStatusHistory.stream().allMatch(earlier -> !earlier.effectiveOn().isAfter(change.effectiveOn()))) {
+            legalStatus = status;
+        }
+    }
+
+    LegalStatus legalStatus() {
+        return legalStatus;
+    }
+
     Optional<Allocation> currentAllocation() {
         return allocations.stream().filter(Allocation::current).reduce((first, second) -> second);
     }
@@ -77,7 +93,8 @@ class Child {
     }
 
     ChildView view() {
-        return new ChildView(reference, givenName, familyName, dateOfBirth, gender, ethnicity, legalStatus, createdAt,
+        return new ChildView(reference, givenName, familyName, dateOfBirth, gender, ethnicity, legalStatus,
+                legalStatusHistory.stream().map(LegalStatusChange::view).toList(), createdAt,
                 currentAllocation().map(Allocation::view).orElse(null),
                 allocations.stream().map(Allocation::view).toList(),
                 decisions.stream().map(ChildDecision::view).toList());

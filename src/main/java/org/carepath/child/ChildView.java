@@ -13,6 +13,7 @@ public record ChildView(
         Gender gender,
         String ethnicity,
         LegalStatus legalStatus,
+        List<LegalStatusView> legalStatusHistory,
         Instant createdAt,
         AllocationView allocatedWorker,
         List<AllocationView> allocations,
@@ -24,6 +25,9 @@ public record ChildView(
 
     public record AllocationView(String worker, String workerName, String team, Instant from, Instant to,
                                  String allocatedBy, String reason) {
+    }
+
+    public record LegalStatusView(LegalStatus legalStatus, LocalDate effectiveOn, String reason) {
     }
 
     public record DecisionView(String decision, String outcome, String rationale, String decidedBy, Instant decidedAt,

@@ -51,6 +51,17 @@ public class Children {
         child.allocate(new Allocation(child, worker, workerName, team, now(), allocatedBy, reason));
     }
 
+    /** The child's legal status changes from a date (an order made, discharged, or the child leaving care). */
+    public void changeLegalStatus(String reference, LegalStatus status, java.time.LocalDate effectiveOn, String reason) {
+        var child = find(reference);
+        child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, now()), status);
+    }
+
+    @Transactional(readOnly = true)
+    public LegalStatus legalStatus(String reference) {
+        return find(reference).legalStatus();
+    }
+
     public void recordDecision(String reference, String decision, String outcome, String rationale, String decidedBy,
                                String processInstanceId, String taskId) {
         var child = find(reference);

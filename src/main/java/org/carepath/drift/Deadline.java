@@ -27,6 +27,7 @@ class Deadline {
     private LocalDate triggerDate;
     private LocalDate warningDate;
     private LocalDate dueDate;
+    private LocalDate originalDueDate;
     private Instant openedAt;
     private Instant remindedAt;
     private Instant reminderAcknowledgedAt;
@@ -54,7 +55,13 @@ class Deadline {
         this.triggerDate = triggerDate;
         this.warningDate = warningDate;
         this.dueDate = dueDate;
+        this.originalDueDate = dueDate;
         this.openedAt = openedAt;
+    }
+
+    void extendTo(LocalDate newDueDate, LocalDate newWarningDate) {
+        this.dueDate = newDueDate;
+        this.warningDate = newWarningDate;
     }
 
     void reminded(Instant at) {
@@ -121,6 +128,14 @@ class Deadline {
 
     LocalDate dueDate() {
         return dueDate;
+    }
+
+    LocalDate originalDueDate() {
+        return originalDueDate;
+    }
+
+    String activityInstanceId() {
+        return activityInstanceId;
     }
 
     Instant openedAt() {

@@ -10,4 +10,8 @@ interface DeadlineRepository extends JpaRepository<Deadline, Long> {
     Optional<Deadline> findByActivityInstanceId(String activityInstanceId);
 
     List<Deadline> findByChildReferenceAndClosedAtIsNullOrderByDueDateAsc(String childReference);
+
+    List<Deadline> findByProcessInstanceIdAndClosedAtIsNullOrderByDueDateAsc(String processInstanceId);
+
+    Optional<Deadline> findFirstByProcessInstanceIdAndTimescaleKeyAndClosedAtIsNull(String processInstanceId, String timescaleKey);
 }

@@ -3,7 +3,7 @@ package org.carepath.drift;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An open statutory deadline for a child, as the API shows it. */
+/** An open statutory deadline for a child, as the API shows it ({@code originalDueDate} differs once extended). */
 public record DeadlineView(
         String timescale,
         String description,
@@ -13,6 +13,7 @@ public record DeadlineView(
         LocalDate triggerDate,
         LocalDate warningDate,
         LocalDate dueDate,
+        LocalDate originalDueDate,
         DeadlineStatus status,
         int workingDaysOverdue,
         Instant remindedAt,

@@ -5,8 +5,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -24,10 +27,29 @@ final class StageWork {
         var stage = model.getModelElementById(stageActivityId);
         var keys = new ArrayList<String>();
         if (stage instanceof SubProcess subProcess) {
-            collectUserTasks(subProcess, keys);
+            collectUserTasks(subProcess, keys, false);
         } else if (stage instanceof UserTask userTask) {
             keys.add(userTask.getId());
         }
+        return query(engine, processInstanceId, keys);
+    }
+
+    /**
+     * The open tasks whose due dates are this stage's: its own work and its own reminder, not the work of
+     * stages nested inside it, which run on their own clocks.
+     */
+    static List<Task> tasksOnTheStagesClock(ProcessEngineServices engine, String processDefinitionId,
+                                            String processInstanceId, String stageActivityId) {
+        var stage = (SubProcess) engine.getRepositoryService().getBpmnModelInstance(processDefinitionId).getModelElementById(stageActivityId);
+        var all = new ArrayList<String>();
+        collectUserTasks(stage, all, true);
+        var keys = all.stream()
+                .filter(id -> stageOf(stage.getModelInstance().getModelElementById(id)).getId().equals(stageActivityId))
+                .toList();
+        return query(engine, processInstanceId, keys);
+    }
+
+    private static List<Task> query(ProcessEngineServices engine, String processInstanceId, List<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -35,23 +57,38 @@ final class StageWork {
                 .taskDefinitionKeyIn(keys.toArray(String[]::new)).orderByTaskCreateTime().asc().list();
     }
 
-    /** The stage (a tracked sub-process) that an element sits in, looking outwards past event sub-processes. */
+    /** The tracked stage an element sits in: the nearest sub-process that opens a deadline. */
     static SubProcess stageOf(ModelElementInstance element) {
         for (var parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
-            if (parent instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
+            if (parent instanceof SubProcess subProcess && isStage(subProcess)) {
                 return subProcess;
             }
         }
         throw new IllegalStateException("Element " + element.getAttributeValue("id") + " is not inside a tracked stage");
     }
 
-    private static void collectUserTasks(SubProcess subProcess, List<String> keys) {
+    static boolean isStage(SubProcess subProcess) {
+        return !subProcess.triggeredByEvent() && subProcess.getExtensionElements() != null
+                && subProcess.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list().stream()
+                .anyMatch(listener -> String.valueOf(listener.getCamundaExpression()).contains("deadlines.open("));
+    }
+
+    private static void collectUserTasks(SubProcess subProcess, List<String> keys, boolean withEventSubProcesses) {
         for (var element : subProcess.getFlowElements()) {
             if (element instanceof UserTask userTask) {
                 keys.add(userTask.getId());
-            } else if (element instanceof SubProcess nested && !nested.triggeredByEvent()) {
-                collectUserTasks(nested, keys);
+            } else if (element instanceof SubProcess nested && (withEventSubProcesses || !nested.triggeredByEvent())) {
+                collectUserTasks(nested, keys, withEventSubProcesses);
             }
         }
+    }
+
+    /** The timer start events of the stage's own event sub-processes (its reminder and deadline timers). */
+    static List<StartEvent> timers(ProcessEngineServices engine, String processDefinitionId, String stageActivityId) {
+        var stage = (SubProcess) engine.getRepositoryService().getBpmnModelInstance(processDefinitionId).getModelElementById(stageActivityId);
+        return stage.getChildElementsByType(SubProcess.class).stream().filter(SubProcess::triggeredByEvent)
+                .flatMap(events -> events.getChildElementsByType(StartEvent.class).stream())
+                .filter(start -> !start.getChildElementsByType(TimerEventDefinition.class).isEmpty())
+                .toList();
     }
 }

@@ -16,7 +16,8 @@ import org.carepath.timescale.Timescales;
  * Conventions every user task of every journey follows, so no model can forget them:
  * <ul>
  *   <li>its name in the Tasklist carries the child's name and reference ("Screen contact: Jay Smith (C-000001)");</li>
- *   <li>dates named in its {@code notInFuture} property (comma-separated variables) must not be after today.</li>
+ *   <li>dates named in its {@code notInFuture} property (comma-separated variables) must not be after today;</li>
+ *   <li>variables named in its {@code freshInput} property are cleared when it is created.</li>
  * </ul>
  */
 class TaskConventions extends AbstractBpmnParseListener {
@@ -31,6 +32,7 @@ class TaskConventions extends AbstractBpmnParseListener {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskConventions::nameAfterChild);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskConventions::startWithFreshInput);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this::checkDatesNotInFuture);
     }
 
@@ -40,6 +42,15 @@ class TaskConventions extends AbstractBpmnParseListener {
         if (childName != null && reference != null && task.getName() != null) {
             task.setName(task.getName() + ": " + childName + " (" + reference + ")");
         }
+    }
+
+    /**
+     * A form used more than once in a journey (a review every few weeks) would open filled in with last
+     * time's answers: the variables named in the task's {@code freshInput} property are cleared first.
+     */
+    static void startWithFreshInput(DelegateTask task) {
+        TaskInput.property(task, "freshInput").ifPresent(names -> Arrays.stream(names.split(","))
+                .map(String::strip).forEach(name -> task.getExecution().removeVariable(name)));
     }
 
     private void checkDatesNotInFuture(DelegateTask task) {

@@ -26,8 +26,16 @@ public class WorkerOptions {
     }
 
     public JsonValue inGroup(String group) {
+        return inGroups(group);
+    }
+
+    /** The members of any of the groups (comma-separated), each once. */
+    public JsonValue inGroups(String groups) {
         ArrayNode options = json.createArrayNode();
-        identity.createUserQuery().memberOfGroup(group).list().stream()
+        java.util.Arrays.stream(groups.split(",")).map(String::strip)
+                .flatMap(group -> identity.createUserQuery().memberOfGroup(group).list().stream())
+                .collect(java.util.stream.Collectors.toMap(user -> user.getId(), user -> user, (a, b) -> a))
+                .values().stream()
                 .sorted(Comparator.comparing(user -> user.getFirstName() + " " + user.getLastName()))
                 .forEach(user -> options.addObject()
                         .put("label", user.getFirstName() + " " + user.getLastName())

@@ -54,7 +54,7 @@ final class TimescaleCatalogue {
             }
             int amount = override.amount() == null ? shipped.amount() : override.amount();
             int warning = override.warningWorkingDays() == null ? shipped.warningWorkingDays() : override.warningWorkingDays();
-            if (amount < 1) {
+            if (amount < 1 && shipped.counting() != Counting.DUE_ON_TRIGGER) {
                 problems.add("carepath.timescales." + key + ".amount: must be at least 1");
             }
             if (shipped.ceiling() != null && amount > shipped.ceiling()) {
@@ -64,7 +64,8 @@ final class TimescaleCatalogue {
             }
             if (warning < 0) {
                 problems.add("carepath.timescales." + key + ".warning-working-days: must not be negative");
-            } else if (warning > 0 && warning * 7 / 5 >= lengthInDays(shipped.unit(), amount)) {
+            } else if (warning > 0 && shipped.counting() != Counting.DUE_ON_TRIGGER
+                    && warning * 7 / 5 >= lengthInDays(shipped.unit(), amount)) {
                 problems.add("carepath.timescales." + key + ": a reminder " + warning + " working days before the deadline "
                         + "falls at or before the event that starts the clock; give it fewer working days");
             }

@@ -67,9 +67,19 @@ public class Timescales {
 
     public LocalDate dueDate(String key, LocalDate trigger) {
         var timescale = catalogue.get(key);
-        int amount = timescale.amount();
-        boolean inclusive = timescale.counting() == Counting.BEGINNING_WITH_TRIGGER;
-        return switch (timescale.unit()) {
+        if (timescale.counting() == Counting.DUE_ON_TRIGGER) {
+            return trigger;
+        }
+        return plus(timescale.unit(), trigger, timescale.amount(), timescale.counting() == Counting.BEGINNING_WITH_TRIGGER);
+    }
+
+    /** A due date moved on by {@code amount} of the timescale's unit: an extension granted. */
+    public LocalDate extend(String key, LocalDate dueDate, int amount) {
+        return plus(catalogue.get(key).unit(), dueDate, amount, false);
+    }
+
+    private LocalDate plus(TimescaleUnit unit, LocalDate trigger, int amount, boolean inclusive) {
+        return switch (unit) {
             case WORKING_DAYS -> calendar.addWorkingDays(trigger, amount);
             case DAYS -> trigger.plusDays(inclusive ? amount - 1 : amount);
             case WEEKS -> trigger.plusWeeks(amount).minusDays(inclusive ? 1 : 0);
@@ -77,10 +87,18 @@ public class Timescales {
         };
     }
 
-    /** The reminder day: the due date less the timescale's warning working days, never before the trigger. */
+    /**
+     * The reminder day: the due date less the timescale's warning working days, never before the trigger
+     * (unless the trigger is itself the deadline).
+     */
     public LocalDate warningDate(String key, LocalDate trigger) {
-        var warning = calendar.subtractWorkingDays(dueDate(key, trigger), catalogue.get(key).warningWorkingDays());
-        return warning.isBefore(trigger) ? trigger : warning;
+        return warningBefore(key, dueDate(key, trigger), catalogue.get(key).counting() == Counting.DUE_ON_TRIGGER ? null : trigger);
+    }
+
+    /** The reminder day for a deadline, not before {@code notBefore} (if given). */
+    public LocalDate warningBefore(String key, LocalDate dueDate, LocalDate notBefore) {
+        var warning = calendar.subtractWorkingDays(dueDate, catalogue.get(key).warningWorkingDays());
+        return notBefore != null && warning.isBefore(notBefore) ? notBefore : warning;
     }
 
     /** The instant a due day ends. */

@@ -1,0 +1,20 @@
+package org.carepath.proceedings;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProceedingsRepository extends JpaRepository<CareProceedings, Long> {
+
+    List<CareProceedings> findByChildReferenceOrderByRequestedAtDesc(String childReference);
+
+    @Query("select p from CareProceedings p where p.status not in ('CONCLUDED', 'NO_LEGAL_ACTION', 'STEPPED_DOWN') order by p.currentDeadline nulls last, p.requestedAt")
+    List<CareProceedings> findLive();
+
+    @Query("select p from CareProceedings p where p.childReference = ?1 and p.status not in ('CONCLUDED', 'NO_LEGAL_ACTION', 'STEPPED_DOWN')")
+    Optional<CareProceedings> findLiveFor(String childReference);
+
+    Optional<CareProceedings> findByProcessInstanceId(String processInstanceId);
+}

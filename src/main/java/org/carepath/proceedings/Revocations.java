@@ -1,0 +1,109 @@
+package org.carepath.proceedings;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.carepath.child.ChildNotFoundException;
+import org.carepath.child.Children;
+import org.carepath.child.LegalStatus;
+import org.carepath.engine.TaskInput;
+import org.carepath.timescale.Timescales;
+import org.carepath.web.ConflictException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The revocation pathway ({@code revocation-of-care-order.bpmn}, bean {@code revocations}): for a child on
+ * a care order living at home, the decision to apply for discharge, the application and the hearing, each
+ * on its own clock, so that children placed with parents do not wait in care without reason.
+ */
+@Component("revocations")
+@Transactional
+public class Revocations {
+
+    static final String PROCESS = "revocation-of-care-order";
+
+    private final RevocationRepository revocations;
+    private final ProceedingsRepository cases;
+    private final Children children;
+    private final Timescales timescales;
+    private final RuntimeService runtime;
+
+    Revocations(RevocationRepository revocations, ProceedingsRepository cases, Children children, Timescales timescales,
+                RuntimeService runtime) {
+        this.revocations = revocations;
+        this.cases = cases;
+        this.children = children;
+        this.timescales = timescales;
+        this.runtime = runtime;
+    }
+
+    Revocation.RevocationView consider(String childReference, String reason, String requestedBy) {
+        var child = children.get(childReference);
+        if (child.legalStatus() != LegalStatus.CARE_ORDER) {
+            throw new ConflictException(childReference + " is not on a care order (legal status " + child.legalStatus() + ")");
+        }
+        revocations.findLiveFor(childReference).ifPresent(live -> {
+            throw new ConflictException("Discharge of " + childReference + "'s care order is already being considered (" + live.id() + ")");
+        });
+        var revocation = revocations.save(new Revocation(childReference, reason.strip(), requestedBy, timescales.now()));
+        var instance = runtime.createProcessInstanceByKey(PROCESS).businessKey(childReference)
+                .setVariables(Variables.createVariables()
+                        .putValue("childRef", childReference)
+                        .putValue("childName", child.name())
+                        .putValue("revocationId", revocation.id())
+                        .putValue("dischargeConsideredAt", Date.from(timescales.now())))
+                .execute();
+        revocation.startedAs(instance.getId());
+        return revocation.view();
+    }
+
+    @Transactional(readOnly = true)
+    List<Revocation.RevocationView> forChild(String childReference) {
+        if (!children.exists(childReference)) {
+            throw new ChildNotFoundException(childReference);
+        }
+        return revocations.findByChildReferenceOrderByConsideredAtDesc(childReference).stream().map(Revocation::view).toList();
+    }
+
+    public void applied(DelegateTask task) {
+        of(task).applied(date(task, "dischargeAppliedOn"));
+    }
+
+    /** The court heard the application: a discharged care order ends the child's looked-after status. */
+    public void heard(DelegateTask task) {
+        var revocation = of(task);
+        var heldOn = date(task, "dischargeHearingHeldOn");
+        var outcome = task.getVariable("dischargeOutcome");
+        if (!"discharged".equals(outcome) && !"refused".equals(outcome)) {
+            throw TaskInput.invalid("dischargeOutcome", "Record whether the care order was discharged or the application refused");
+        }
+        boolean discharged = "discharged".equals(outcome);
+        revocation.heard(heldOn, discharged);
+        if (discharged) {
+            children.changeLegalStatus(revocation.childReference(), OrderType.DISCHARGE_OF_CARE_ORDER.legalStatus(), heldOn,
+                    "Care order discharged on " + heldOn);
+        }
+    }
+
+    public void ended(DelegateExecution execution) {
+        revocations.findById(((Number) execution.getVariable("revocationId")).longValue()).orElseThrow().careOrderContinues();
+    }
+
+    private Revocation of(DelegateTask task) {
+        return revocations.findById(((Number) task.getVariable("revocationId")).longValue()).orElseThrow();
+    }
+
+    private LocalDate date(DelegateTask task, String variable) {
+        var value = task.getVariable(variable);
+        if (value == null) {
+            throw TaskInput.invalid(variable, variable + " is required");
+        }
+        return timescales.dateOf(value);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Care proceedings under the Public Law Outline ({@code processes/care-proceedings.bpmn}): the legal
+ * planning meeting, pre-proceedings, and proceedings on the 26-week clock from the day of issue, with
+ * hearings, court directions (each a tracked task, {@code processes/court-direction.bpmn}), extensions
+ * and orders that change the child's legal status. Also the revocation pathway for children on a care
+ * order living with their parents ({@code processes/revocation-of-care-order.bpmn}). Publishes
+ * {@link org.carepath.proceedings.PlacementOrderMade} for adoption matching.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Care proceedings")
+package org.carepath.proceedings;
