@@ -51,14 +51,6 @@ public class ProceedingsFixtures {
                 "court", "Family Court at Preston", "caseNumber", "PR26C00" + c.proceedingsId()));
     }
 
-    /** Requested, decided at a meeting on the day before issue, and issued. */
-    public Case issuedOn(String issuedOn, String meetingOn) {
-        var c = requested();
-        legalPlanningMeeting(c, meetingOn, "issue-proceedings");
-        issued(c, issuedOn);
-        return c;
-    }
-
     public void complete(Case c, String taskKey, String user, Map<String, Object> variables) {
         var task = engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(taskKey).singleResult();
         if (task == null) {
