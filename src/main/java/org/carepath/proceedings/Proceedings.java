@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -43,6 +41,8 @@ public class Proceedings {
     static final String PROCESS = "care-proceedings";
     static final String DIRECTION_PROCESS = "court-direction";
     static final String CLOCK = "CARE_PROCEEDINGS";
+    /** Rows of directions the hearing form offers; more go through the API. */
+    static final int FORM_DIRECTIONS = 4;
 
     private final ProceedingsRepository cases;
     private final HearingRepository hearings;
@@ -54,7 +54,6 @@ public class Proceedings {
     private final TaskService tasks;
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
-    private final ObjectMapper json = new ObjectMapper();
 
     Proceedings(ProceedingsRepository cases, HearingRepository hearings, CourtDirectionRepository directions, Children children,
                 Deadlines deadlines, Timescales timescales, RuntimeService runtime, TaskService tasks, IdentityService identity,
@@ -452,8 +451,16 @@ public class Proceedings {
         if (weeks instanceof Number number && number.intValue() != 0) {
             extension = new HearingInput.ExtensionInput(number.intValue(), text(task, "extensionReason"), text(task, "hearingHeldOn"));
         }
+        var directions = new ArrayList<HearingInput.DirectionInput>();
+        for (int i = 1; i <= FORM_DIRECTIONS; i++) {
+            var direction = new HearingInput.DirectionInput(text(task, "direction" + i), text(task, "direction" + i + "Owner"),
+                    text(task, "direction" + i + "DueOn"));
+            if (direction.direction() != null || direction.owner() != null || direction.dueOn() != null) {
+                directions.add(direction);
+            }
+        }
         return new HearingInput(type, text(task, "hearingHeldOn"), text(task, "hearingOutcome"), text(task, "nextHearingOn"),
-                text(task, "nextHearingType"), orders, directionsFrom(task.getVariable("directions")), extension);
+                text(task, "nextHearingType"), orders, directions, extension);
     }
 
     private HearingInput finalHearingForm(DelegateTask task) {
@@ -462,28 +469,6 @@ public class Proceedings {
                 : List.of(new HearingInput.OrderInput(order, text(task, "finalHearingHeldOn")));
         return new HearingInput(HearingType.FINAL.name(), text(task, "finalHearingHeldOn"), text(task, "finalHearingOutcome"),
                 null, null, orders, List.of(), null);
-    }
-
-    private List<HearingInput.DirectionInput> directionsFrom(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            var text = value instanceof String string ? string : value.getClass().getName().startsWith("org.camunda.spin")
-                    ? value.toString() : json.writeValueAsString(value);
-            List<Map<String, Object>> rows = json.readValue(text, new TypeReference<>() {
-            });
-            return rows.stream().filter(Objects::nonNull)
-                    .filter(row -> row.values().stream().anyMatch(v -> v != null && !v.toString().isBlank()))
-                    .map(row -> new HearingInput.DirectionInput(str(row.get("direction")), str(row.get("owner")), str(row.get("dueOn"))))
-                    .toList();
-        } catch (Exception e) {
-            throw TaskInput.invalid("directions", "The directions could not be read: " + e.getMessage());
-        }
-    }
-
-    private static String str(Object value) {
-        return value == null ? null : value.toString();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.carepath.CarePathTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.child.Children;
@@ -75,11 +74,11 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
         assertThat(task(c.processInstanceId(), "Task_RecordCaseManagementHearing").getDueDate()).isEqualTo(endOfDay("2026-03-13"));
 
         clockAt("2026-03-13T17:00");
-        fixtures.complete(c, "Task_RecordCaseManagementHearing", "legal", Map.of(
+        fixtures.complete(c, "Task_RecordCaseManagementHearing", "legal", vars(
                 "hearingHeldOn", "2026-03-13", "hearingOutcome", "Interim care order; timetable set.",
                 "interimCareOrderMade", true, "nextHearingOn", "2026-07-10", "nextHearingType", "ISSUES_RESOLUTION",
-                "directions", SpinValues.jsonValue("[{\"direction\": \"File the parenting assessment\", \"owner\": \"practitioner\", \"dueOn\": \"2026-05-15\"},"
-                        + " {\"direction\": \"File the final care plan\", \"owner\": \"practitioner\", \"dueOn\": \"2026-06-26\"}]").create()));
+                "direction1", "File the parenting assessment", "direction1Owner", "practitioner", "direction1DueOn", "2026-05-15",
+                "direction2", "File the final care plan", "direction2Owner", "practitioner", "direction2DueOn", "2026-06-26"));
 
         assertThat(children.get(c.childReference()).legalStatus()).isEqualTo(LegalStatus.INTERIM_CARE_ORDER);
         view = proceedings.get(c.proceedingsId());
