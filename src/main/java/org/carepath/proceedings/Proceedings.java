@@ -90,6 +90,16 @@ public class Proceedings {
         return view(proceedings);
     }
 
+    /** An assessment or child protection conference asked for a legal planning meeting. */
+    @org.springframework.context.event.EventListener
+    void onReferralJourneyEnded(org.carepath.referral.ReferralJourneyEnded ended) {
+        if (ended.legalPlanningRequested()) {
+            var reason = ended.legalPlanningReason() == null || ended.legalPlanningReason().isBlank()
+                    ? "Asked for when the referral journey ended (" + ended.outcome() + ")" : ended.legalPlanningReason();
+            request(ended.childReference(), reason, ended.requestedBy());
+        }
+    }
+
     // ------------------------------------------------------------------ steps of the process
 
     public void legalPlanningMeetingHeld(DelegateTask task) {

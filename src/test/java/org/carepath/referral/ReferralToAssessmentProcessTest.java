@@ -179,6 +179,26 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void signingOffATeamManagerMayAskForALegalPlanningMeetingAndCareProceedingsPlanningStarts() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        screen(referral, "assessment");
+        allocate(referral);
+        clockAt("2026-04-20T10:00");
+        assess(referral, "child-in-need");
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_SignOffAssessment"), vars("signOffDecision", "child-in-need",
+                "signOffRationale", "Child in need plan while we take legal advice.", "legalPlanningRequested", true,
+                "legalPlanningReason", "Third assessment in a year; parents not engaging."));
+
+        assertThat(instance(referral)).isEnded();
+        var proceedings = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("care-proceedings")
+                .processInstanceBusinessKey(referral.childReference()).singleResult();
+        assertThat(proceedings).as("care proceedings planning for the child").isNotNull();
+        assertThat(proceedings).isWaitingAt("Task_HoldLegalPlanningMeeting");
+        assertThat(engine.getRuntimeService().getVariable(proceedings.getId(), "childName")).isEqualTo(referral.childName());
+    }
+
+    @Test
     void assessmentLeadsToAConferenceThatMakesAChildProtectionPlan() {
         clockAt("2026-04-02T10:00");
         var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");

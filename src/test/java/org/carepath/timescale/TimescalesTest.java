@@ -133,8 +133,20 @@ class TimescalesTest {
         }
 
         @Test
+        void theDateACourtSetIsTheDeadline() {
+            // Friday 17 April 2026, reminded 3 working days before: Tuesday 14 April
+            assertThat(timescales.dueDate("COURT_DIRECTION", d("2026-04-17"))).isEqualTo(d("2026-04-17"));
+            assertThat(timescales.warningDate("COURT_DIRECTION", d("2026-04-17"))).isEqualTo(d("2026-04-14"));
+            // an extension moves a date by the timescale's unit, counted from the deadline, not beginning with it
+            assertThat(timescales.extend("CARE_PROCEEDINGS", d("2026-08-30"), 8)).isEqualTo(d("2026-10-25"));
+        }
+
+        @Test
         void everyShippedTimescaleIsDueAfterItsTriggerAndWarnsNoLaterThanItIsDue() {
             for (var timescale : timescales.catalogue()) {
+                if (timescale.counting() == Counting.DUE_ON_TRIGGER) {
+                    continue; // due on the date itself: see theDateACourtSetIsTheDeadline
+                }
                 for (var trigger = d("2026-03-20"); trigger.isBefore(d("2027-01-10")); trigger = trigger.plusDays(1)) {
                     var due = timescales.dueDate(timescale.key(), trigger);
                     var warning = timescales.warningDate(timescale.key(), trigger);
