@@ -76,7 +76,7 @@ class ReferralJourneyIntegrationTest extends ProcessTestSupport {
                 .singleElement().satisfies(alert -> assertThat(map(alert)).containsEntry("timescale", "ASSESSMENT")
                         .containsEntry("open", true).containsEntry("escalationLevel", "TEAM_MANAGER")
                         .containsEntry("dueDate", "2026-06-10"));
-        var escalations = get("team-manager", "/engine-rest/task?processDefinitionKey=drift-escalation&candidateGroup=team-manager");
+        var escalations = get("team-manager", "/engine-rest/task?processDefinitionKey=drift-escalation");
         var escalation = escalations.getBody().stream().map(ReferralJourneyIntegrationTest::map)
                 .filter(task -> ((String) task.get("name")).endsWith("(" + reference + ")")).findFirst().orElseThrow();
         post("team-manager", "/engine-rest/task/" + escalation.get("id") + "/claim", Map.of("userId", "team-manager"));

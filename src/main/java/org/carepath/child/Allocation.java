@@ -23,6 +23,7 @@ class Allocation {
     private String worker;
     private String workerName;
     private String team;
+    private String teamName;
     private Instant allocatedFrom;
     private Instant allocatedTo;
     private String allocatedBy;
@@ -31,11 +32,13 @@ class Allocation {
     protected Allocation() {
     }
 
-    Allocation(Child child, String worker, String workerName, String team, Instant from, String allocatedBy, String reason) {
+    Allocation(Child child, String worker, String workerName, String team, String teamName, Instant from, String allocatedBy,
+               String reason) {
         this.child = child;
         this.worker = worker;
         this.workerName = workerName;
         this.team = team;
+        this.teamName = teamName;
         this.allocatedFrom = from;
         this.allocatedBy = allocatedBy;
         this.reason = reason;
@@ -53,11 +56,15 @@ class Allocation {
         return worker;
     }
 
+    String team() {
+        return team;
+    }
+
     void end(Instant at) {
         allocatedTo = at;
     }
 
     ChildView.AllocationView view() {
-        return new ChildView.AllocationView(worker, workerName, team, allocatedFrom, allocatedTo, allocatedBy, reason);
+        return new ChildView.AllocationView(worker, workerName, team, teamName, allocatedFrom, allocatedTo, allocatedBy, reason);
     }
 }

@@ -15,6 +15,9 @@ interface ChildRepository extends JpaRepository<Child, Long> {
     @Query("select c.reference from Child c where lower(c.givenName) = lower(?1) and lower(c.familyName) = lower(?2) and c.dateOfBirth = ?3")
     Optional<String> findReferenceOfSameChild(String givenName, String familyName, LocalDate dateOfBirth);
 
+    @Query("select c from Child c where lower(c.reference) like ?1 or lower(c.givenName) like ?1 or lower(c.familyName) like ?1 order by c.familyName, c.givenName")
+    java.util.List<Child> search(String prefix, org.springframework.data.domain.Pageable page);
+
     @Query(value = "select nextval('child_reference_seq')", nativeQuery = true)
     long nextReferenceNumber();
 }

@@ -23,7 +23,7 @@ public record ChildView(
         return givenName + " " + familyName;
     }
 
-    public record AllocationView(String worker, String workerName, String team, Instant from, Instant to,
+    public record AllocationView(String worker, String workerName, String team, String teamName, Instant from, Instant to,
                                  String allocatedBy, String reason) {
     }
 

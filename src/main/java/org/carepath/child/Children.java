@@ -35,6 +35,13 @@ public class Children {
         return find(reference).view();
     }
 
+    /** Children whose reference, given or family name starts with the text (case-insensitive), at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public java.util.List<ChildView> search(String text, int limit) {
+        return children.search(text.strip().toLowerCase(java.util.Locale.ROOT) + "%",
+                org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(Child::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String reference) {
         return children.existsByReference(reference);
@@ -46,9 +53,16 @@ public class Children {
     }
 
     /** Allocates a worker from now on, ending the previous allocation. */
-    public void allocate(String reference, String worker, String workerName, String team, String allocatedBy, String reason) {
+    public void allocate(String reference, String worker, String workerName, String team, String teamName, String allocatedBy,
+                         String reason) {
         var child = find(reference);
-        child.allocate(new Allocation(child, worker, workerName, team, now(), allocatedBy, reason));
+        child.allocate(new Allocation(child, worker, workerName, team, teamName, now(), allocatedBy, reason));
+    }
+
+    /** The team the child's current allocation is with, if the child is allocated. */
+    @Transactional(readOnly = true)
+    public Optional<String> responsibleTeam(String reference) {
+        return children.findByReference(reference).flatMap(Child::currentAllocation).map(Allocation::team);
     }
 
     /** The child's legal status changes from a date (an order made, discharged, or the child leaving care). */

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Allocates the worker chosen in an allocation task ({@code allocatedWorker}) to the child, ending the
- * previous allocation. The team is the worker's team group in the identity service, if they have one.
+ * previous allocation. The team is the worker's team group in the identity service, if they have one:
+ * the child's work is then offered to that team.
  */
 @Component("recordAllocation")
 class RecordAllocationListener implements TaskListener {
@@ -30,12 +31,12 @@ class RecordAllocationListener implements TaskListener {
         if (user == null) {
             throw TaskInput.invalid("allocatedWorker", "Choose a worker to allocate: '" + worker + "' is not a known user");
         }
-        var team = identity.createGroupQuery().groupMember(worker).groupType(TEAM_GROUP_TYPE).list().stream()
-                .map(group -> group.getName()).findFirst().orElse(null);
+        var team = identity.createGroupQuery().groupMember(worker).groupType(TEAM_GROUP_TYPE).list().stream().findFirst();
         var authentication = identity.getCurrentAuthentication();
         var note = task.getVariable("allocationNote");
         children.allocate(task.getExecution().getProcessBusinessKey(), worker,
-                user.getFirstName() + " " + user.getLastName(), team,
+                user.getFirstName() + " " + user.getLastName(), team.map(group -> group.getId()).orElse(null),
+                team.map(group -> group.getName()).orElse(null),
                 authentication != null ? authentication.getUserId() : task.getAssignee(),
                 note == null ? null : note.toString());
     }

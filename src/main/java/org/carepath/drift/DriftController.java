@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.carepath.access.ChildAccess;
 import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +20,13 @@ class DriftController {
     private final Deadlines deadlines;
     private final DriftAlerts alerts;
     private final Children children;
+    private final ChildAccess access;
 
-    DriftController(Deadlines deadlines, DriftAlerts alerts, Children children) {
+    DriftController(Deadlines deadlines, DriftAlerts alerts, Children children, ChildAccess access) {
         this.deadlines = deadlines;
         this.alerts = alerts;
         this.children = children;
+        this.access = access;
     }
 
     @GetMapping("/children/{reference}/deadlines")
@@ -41,9 +44,9 @@ class DriftController {
     }
 
     @GetMapping("/alerts")
-    @Operation(summary = "Every open drift alert, oldest first (managers)")
+    @Operation(summary = "Every open drift alert about a child in your scope, oldest first (managers)")
     List<DriftAlertView> openAlerts() {
-        return alerts.open();
+        return access.visible(alerts.open(), DriftAlertView::childReference);
     }
 
     private void requireChild(String reference) {

@@ -73,10 +73,25 @@ class AccessSetup implements ApplicationRunner {
                 identity.saveGroup(group);
             }
         }
+        properties.teams().forEach((id, name) -> {
+            createGroup(id, name, Teams.FRONT_DOOR.equals(id) ? Teams.FRONT_DOOR_TYPE : Teams.TEAM_TYPE);
+            for (var role : Teams.TEAM_SCOPED_ROLES) {
+                createGroup(Teams.roleInTeam(id, role), name + ": " + Groups.describe(role).toLowerCase(), Teams.TEAM_ROLE_TYPE);
+            }
+        });
         if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
             var group = identity.newGroup(Groups.CAMUNDA_ADMIN);
             group.setName("Camunda administrators");
             group.setType("SYSTEM");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void createGroup(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            var group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
             identity.saveGroup(group);
         }
     }

@@ -12,32 +12,30 @@ final class DemoUsers {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     static final String PASSWORD = "demo";
-    static final String DEMO_TEAM = "north-assessment-team";
+    static final String NORTH = "north-assessment-team";
+    static final String SOUTH = "south-assessment-team";
 
-    record DemoUser(String username, String firstName, String lastName, String group, boolean inTeam) {
+    record DemoUser(String username, String firstName, String lastName, String role, List<String> teams) {
     }
 
+    /** One user per group (username = group), and a second social worker and team manager in another team. */
     static final List<DemoUser> USERS = List.of(
-            new DemoUser(Groups.PRACTITIONER, "Priya", "Patel", Groups.PRACTITIONER, true),
-            new DemoUser(Groups.TEAM_MANAGER, "Tom", "Whitfield", Groups.TEAM_MANAGER, true),
-            new DemoUser(Groups.SERVICE_MANAGER, "Sarah", "Okafor", Groups.SERVICE_MANAGER, false),
-            new DemoUser(Groups.IRO, "Ian", "Roberts", Groups.IRO, false),
-            new DemoUser(Groups.PANEL_ADMINISTRATOR, "Pauline", "Adeyemi", Groups.PANEL_ADMINISTRATOR, false),
-            new DemoUser(Groups.AGENCY_DECISION_MAKER, "Alan", "Davies", Groups.AGENCY_DECISION_MAKER, false),
-            new DemoUser(Groups.PERSONAL_ADVISER, "Paula", "Martin", Groups.PERSONAL_ADVISER, false),
-            new DemoUser(Groups.LEGAL, "Leila", "Hussain", Groups.LEGAL, false),
-            new DemoUser(Groups.ADMIN, "Adam", "Clarke", Groups.ADMIN, false));
+            new DemoUser(Groups.PRACTITIONER, "Priya", "Patel", Groups.PRACTITIONER, List.of(NORTH, Teams.FRONT_DOOR)),
+            new DemoUser(Groups.TEAM_MANAGER, "Tom", "Whitfield", Groups.TEAM_MANAGER, List.of(NORTH, Teams.FRONT_DOOR)),
+            new DemoUser("practitioner-south", "Sam", "Reid", Groups.PRACTITIONER, List.of(SOUTH)),
+            new DemoUser("team-manager-south", "Hannah", "Lewis", Groups.TEAM_MANAGER, List.of(SOUTH)),
+            new DemoUser(Groups.SERVICE_MANAGER, "Sarah", "Okafor", Groups.SERVICE_MANAGER, List.of()),
+            new DemoUser(Groups.IRO, "Ian", "Roberts", Groups.IRO, List.of()),
+            new DemoUser(Groups.PANEL_ADMINISTRATOR, "Pauline", "Adeyemi", Groups.PANEL_ADMINISTRATOR, List.of()),
+            new DemoUser(Groups.AGENCY_DECISION_MAKER, "Alan", "Davies", Groups.AGENCY_DECISION_MAKER, List.of()),
+            new DemoUser(Groups.PERSONAL_ADVISER, "Paula", "Martin", Groups.PERSONAL_ADVISER, List.of()),
+            new DemoUser(Groups.LEGAL, "Leila", "Hussain", Groups.LEGAL, List.of()),
+            new DemoUser(Groups.ADMIN, "Adam", "Clarke", Groups.ADMIN, List.of()));
 
     private DemoUsers() {
     }
 
     static void create(IdentityService identity) {
-        if (identity.createGroupQuery().groupId(DEMO_TEAM).count() == 0) {
-            var team = identity.newGroup(DEMO_TEAM);
-            team.setName("North assessment team");
-            team.setType("team");
-            identity.saveGroup(team);
-        }
         for (var demo : USERS) {
             if (identity.createUserQuery().userId(demo.username()).count() == 0) {
                 var user = identity.newUser(demo.username());
@@ -48,13 +46,14 @@ final class DemoUsers {
                 identity.saveUser(user);
                 log.info("Created demo user '{}' ({} {}), password '{}'", demo.username(), demo.firstName(), demo.lastName(), PASSWORD);
             }
-            addMembership(identity, demo.username(), demo.group());
-            if (demo.inTeam()) {
-                addMembership(identity, demo.username(), DEMO_TEAM);
+            var groups = new java.util.LinkedHashSet<String>();
+            groups.add(demo.role());
+            groups.addAll(demo.teams());
+            groups.addAll(Teams.rolesInTeams(List.of(demo.role()), demo.teams()));
+            if (Groups.ADMIN.equals(demo.role())) {
+                groups.add(Groups.CAMUNDA_ADMIN);
             }
-            if (Groups.ADMIN.equals(demo.group())) {
-                addMembership(identity, demo.username(), Groups.CAMUNDA_ADMIN);
-            }
+            groups.forEach(group -> addMembership(identity, demo.username(), group));
         }
     }
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.carepath.access.ChildAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +23,21 @@ class ProceedingsController {
 
     private final Proceedings proceedings;
     private final Revocations revocations;
+    private final ChildAccess access;
 
-    ProceedingsController(Proceedings proceedings, Revocations revocations) {
+    ProceedingsController(Proceedings proceedings, Revocations revocations, ChildAccess access) {
         this.proceedings = proceedings;
         this.revocations = revocations;
+        this.access = access;
+    }
+
+    /** The case, if its child is in the current user's scope (404 otherwise, as for a case that does not exist). */
+    private ProceedingsView inScope(long id) {
+        var view = proceedings.get(id);
+        if (!access.canAccess(access.viewer(), view.childReference())) {
+            throw new org.carepath.web.NotFoundException("No care proceedings " + id);
+        }
+        return view;
     }
 
     record Request(@NotBlank @Size(max = 5000) String reason) {
@@ -50,24 +62,26 @@ class ProceedingsController {
     @GetMapping("/api/proceedings")
     @Operation(summary = "Every case under way, soonest deadline first, with its week of 26 and its risk (managers, legal)")
     List<ProceedingsView> live() {
-        return proceedings.live();
+        return access.visible(proceedings.live(), ProceedingsView::childReference);
     }
 
     @GetMapping("/api/proceedings/{id}")
     @Operation(summary = "One case")
     ProceedingsView get(@PathVariable long id) {
-        return proceedings.get(id);
+        return inScope(id);
     }
 
     @PostMapping("/api/proceedings/{id}/hearings")
     @Operation(summary = "Record a hearing: its outcome, next hearing, orders, directions and any extension of the 26 weeks")
     ResponseEntity<ProceedingsView> hearing(@PathVariable long id, @RequestBody HearingInput hearing, Principal user) {
+        inScope(id);
         return ResponseEntity.status(201).body(proceedings.recordHearing(id, hearing, user.getName()));
     }
 
     @PostMapping("/api/proceedings/{id}/directions")
     @Operation(summary = "Record a direction of the court: a tracked task for its owner, due by the date the court set")
     ResponseEntity<ProceedingsView> direction(@PathVariable long id, @RequestBody DirectionRequest direction, Principal user) {
+        inScope(id);
         return ResponseEntity.status(201).body(proceedings.giveDirection(id,
                 new HearingInput.DirectionInput(direction.direction(), direction.owner(), direction.dueOn()), direction.givenOn(), user.getName()));
     }
@@ -75,6 +89,7 @@ class ProceedingsController {
     @PostMapping("/api/proceedings/{id}/extensions")
     @Operation(summary = "Record an extension of the 26 weeks granted by the court (at most 8 weeks each, with the court's reason)")
     ResponseEntity<ProceedingsView> extension(@PathVariable long id, @RequestBody HearingInput.ExtensionInput extension, Principal user) {
+        inScope(id);
         return ResponseEntity.status(201).body(proceedings.extend(id, extension, user.getName()));
     }
 

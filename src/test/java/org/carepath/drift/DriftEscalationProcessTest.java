@@ -99,7 +99,8 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
         var escalation = task(ladder.getId(), "Task_ActOnMissedDeadline");
         assertThat(escalation.getName()).isEqualTo("Act on missed deadline: " + referral.childName() + " (" + referral.childReference() + ")");
         assertThat(engine.getTaskService().getIdentityLinksForTask(escalation.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("team-manager"));
+                .anySatisfy(link -> assertThat(link.getGroupId()).as("the team managers of the child's team: the front door")
+                        .isEqualTo("front-door--team-manager"));
         // the team manager has DRIFT_ESCALATION (5) working days from the breach: Wednesday 8 -> Wednesday 15 April
         assertThat(escalation.getDueDate()).isEqualTo(endOfDay("2026-04-15"));
         var formVariables = engine.getTaskService().getVariables(escalation.getId());

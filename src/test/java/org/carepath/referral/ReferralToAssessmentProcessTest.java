@@ -60,7 +60,7 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
         assertThat(screening.getDueDate()).isEqualTo(endOfDay("2026-04-07"));
         assertThat(screening.getFollowUpDate()).isEqualTo(londonTime("2026-04-07T09:00"));
         assertThat(engine.getTaskService().getIdentityLinksForTask(screening.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("practitioner"));
+                .anySatisfy(link -> assertThat(link.getGroupId()).as("the front door's social workers").isEqualTo("front-door--practitioner"));
         assertThat(deadlines.openFor(referral.childReference())).singleElement().satisfies(deadline -> {
             assertThat(deadline.timescale()).isEqualTo("REFERRAL_DECISION");
             assertThat(deadline.triggerDate()).isEqualTo(LocalDate.of(2026, 4, 2));
@@ -137,13 +137,17 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
             assertThat(deadline.dueDate()).isEqualTo(LocalDate.of(2026, 6, 10));
         });
         assertThat(instance(referral)).isWaitingAt("Task_AllocateSocialWorker");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task(referral.processInstanceId(), "Task_AllocateSocialWorker").getId()))
+                .as("allocation is for the front door's team managers: the child is not allocated yet")
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("front-door--team-manager"));
 
         clockAt("2026-04-03T09:15");
         allocate(referral);
         var child = children.get(referral.childReference());
         assertThat(child.allocatedWorker().worker()).isEqualTo("practitioner");
         assertThat(child.allocatedWorker().workerName()).isEqualTo("Priya Patel");
-        assertThat(child.allocatedWorker().team()).isEqualTo("North assessment team");
+        assertThat(child.allocatedWorker().team()).isEqualTo("north-assessment-team");
+        assertThat(child.allocatedWorker().teamName()).isEqualTo("North assessment team");
         assertThat(child.allocatedWorker().allocatedBy()).isEqualTo("team-manager");
 
         var assessment = task(referral.processInstanceId(), "Task_CompleteAssessment");
@@ -154,6 +158,9 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
 
         clockAt("2026-05-20T15:00");
         assess(referral, "close");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task(referral.processInstanceId(), "Task_SignOffAssessment").getId()))
+                .as("once allocated, the child's work is the North team's")
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("north-assessment-team--team-manager"));
         signOff(referral, "close");
 
         assertThat(instance(referral)).isEnded().hasPassed("End_CaseClosedAfterAssessment");
@@ -358,7 +365,7 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
         fire(instance.getId(), "Event_" + stage + "WarningPoint");
         var reminder = task(instance.getId(), "Task_Remind" + stage);
         assertThat(engine.getTaskService().getIdentityLinksForTask(reminder.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(group));
+                .anySatisfy(link -> assertThat(link.getGroupId()).isIn(group, "front-door--" + group));
         completeAs(group, reminder, vars("reminderNote", "Booked for Monday."));
 
         fire(instance.getId(), "Event_" + stage + "DeadlinePassed");

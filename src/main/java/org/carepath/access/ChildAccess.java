@@ -1,0 +1,109 @@
+package org.carepath.access;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.carepath.child.ChildNotFoundException;
+import org.carepath.child.Children;
+import org.carepath.identity.Groups;
+import org.carepath.identity.Teams;
+import org.springframework.stereotype.Service;
+
+/**
+ * The scope rule. A user may see and change a child's record when:
+ * <ul>
+ *   <li>they are an administrator or a service manager (the service's children are theirs);</li>
+ *   <li>they are a social worker or team manager in the child's team (the team of the child's current
+ *       allocation, or the front door for a child not yet allocated);</li>
+ *   <li>the child is allocated to them;</li>
+ *   <li>work about the child is theirs now: an open task assigned to them or offered to one of their groups;</li>
+ *   <li>for the roles that serve every team (IROs and conference chairs, solicitors, panel administrators,
+ *       agency decision makers, personal advisers): work about the child was ever theirs.</li>
+ * </ul>
+ * Anything else is answered as if the child did not exist (404), so nothing about them leaks.
+ */
+@Service
+public class ChildAccess {
+
+    static final List<String> SEE_EVERY_CHILD = List.of(Groups.ADMIN, "camunda-admin", Groups.SERVICE_MANAGER);
+    static final List<String> SERVE_EVERY_TEAM = List.of(Groups.IRO, Groups.LEGAL, Groups.PANEL_ADMINISTRATOR,
+            Groups.AGENCY_DECISION_MAKER, Groups.PERSONAL_ADVISER);
+
+    private final Children children;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final IdentityService identity;
+
+    ChildAccess(Children children, TaskService tasks, HistoryService history, IdentityService identity) {
+        this.children = children;
+        this.tasks = tasks;
+        this.history = history;
+        this.identity = identity;
+    }
+
+    public Viewer viewer() {
+        return Viewer.current(identity);
+    }
+
+    /** The team whose work the child is: their allocation's team, or the front door. */
+    public String teamOf(String childReference) {
+        return children.responsibleTeam(childReference).orElse(Teams.FRONT_DOOR);
+    }
+
+    public boolean canAccess(Viewer viewer, String childReference) {
+        if (viewer.isSystem() || SEE_EVERY_CHILD.stream().anyMatch(viewer::in)) {
+            return true;
+        }
+        if (!children.exists(childReference)) {
+            return false;
+        }
+        if (viewer.in(teamOf(childReference)) && Teams.TEAM_SCOPED_ROLES.stream().anyMatch(viewer::in)) {
+            return true;
+        }
+        if (children.allocatedWorker(childReference).filter(viewer.userId()::equals).isPresent()) {
+            return true;
+        }
+        if (hasOpenWork(viewer, childReference)) {
+            return true;
+        }
+        return SERVE_EVERY_TEAM.stream().anyMatch(viewer::in) && everInvolved(viewer, childReference);
+    }
+
+    /** Answers 404 for a child outside the current user's scope, as for a child that does not exist. */
+    public void require(String childReference) {
+        if (!canAccess(viewer(), childReference)) {
+            throw new ChildNotFoundException(childReference);
+        }
+    }
+
+    /** The items about children the current user may see. */
+    public <T> List<T> visible(Collection<T> items, Function<T, String> childReference) {
+        var viewer = viewer();
+        return items.stream().filter(item -> canAccess(viewer, childReference.apply(item))).toList();
+    }
+
+    private boolean hasOpenWork(Viewer viewer, String childReference) {
+        if (tasks.createTaskQuery().processInstanceBusinessKey(childReference).taskAssignee(viewer.userId()).count() > 0) {
+            return true;
+        }
+        return !viewer.groups().isEmpty() && tasks.createTaskQuery().processInstanceBusinessKey(childReference)
+                .taskCandidateGroupIn(List.copyOf(viewer.groups())).includeAssignedTasks().count() > 0;
+    }
+
+    private boolean everInvolved(Viewer viewer, String childReference) {
+        if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childReference).taskAssignee(viewer.userId()).count() > 0) {
+            return true;
+        }
+        for (var group : viewer.groups()) {
+            if (SERVE_EVERY_TEAM.contains(group) && history.createHistoricTaskInstanceQuery()
+                    .processInstanceBusinessKey(childReference).taskHadCandidateGroup(group).count() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package org.carepath.access;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every endpoint about one child ({@code /api/children/{reference}/...}), now or added later, passes the
+ * scope rule before its controller runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChildScopeInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+
+    private final ChildAccess access;
+
+    ChildScopeInterceptor(ChildAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/children/*", "/api/children/*/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        @SuppressWarnings("unchecked")
+        var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        var reference = variables == null ? null : variables.get("reference");
+        if (reference != null) {
+            access.require(reference);
+        }
+        return true;
+    }
+}

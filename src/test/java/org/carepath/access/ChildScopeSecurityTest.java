@@ -1,0 +1,150 @@
+package org.carepath.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.carepath.CarePathTest;
+import org.carepath.ProcessTestSupport;
+import org.carepath.child.Children;
+import org.carepath.child.NewChild;
+import org.carepath.referral.ReferralFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Least privilege over HTTP: a child allocated to the South team is invisible to the North team's social
+ * worker and team manager everywhere (record, deadlines, alerts, referrals, search, tasks, engine REST),
+ * while each role still sees its own work.
+ */
+@CarePathTest
+class ChildScopeSecurityTest extends ProcessTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ReferralFixtures fixtures;
+    @Autowired
+    Children children;
+    @Autowired
+    ChildAccess access;
+
+    ReferralFixtures.Taken north;
+    ReferralFixtures.Taken south;
+    ReferralFixtures.Taken frontDoor;
+
+    @BeforeEach
+    void threeChildren() {
+        var received = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0).toString();
+        north = fixtures.referralReceivedAt(received);
+        south = fixtures.referralReceivedAt(received);
+        frontDoor = fixtures.referralReceivedAt(received);
+        allocate(north, "practitioner", "team-manager", "practitioner");
+        allocate(south, "practitioner", "team-manager", "practitioner-south");
+    }
+
+    @Test
+    void theNorthSocialWorkerSeesNothingOfTheSouthTeamsChild() {
+        assertThat(status("practitioner", "/api/children/" + north.childReference())).isEqualTo(HttpStatus.OK);
+        assertThat(status("practitioner", "/api/children/" + frontDoor.childReference())).as("front door work").isEqualTo(HttpStatus.OK);
+        for (var path : List.of("", "/deadlines", "/alerts", "/referrals", "/proceedings")) {
+            var response = get("practitioner", "/api/children/" + south.childReference() + path);
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getBody()).as("no trace of the child's name in %s", path).doesNotContain(south.childName().split(" ")[1]);
+        }
+        assertThat(get("practitioner", "/api/children?name=Smith-").getBody())
+                .contains(north.childReference()).doesNotContain(south.childReference());
+
+        var tasks = get("practitioner", "/engine-rest/task?processInstanceBusinessKey=" + south.childReference());
+        assertThat(tasks.getBody()).isEqualTo("[]");
+        var southTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(south.childReference())
+                .taskDefinitionKey("Task_CompleteAssessment").singleResult();
+        assertThat(status("practitioner", "/engine-rest/task/" + southTask.getId())).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+        assertThat(status("practitioner", "/engine-rest/task/" + southTask.getId() + "/variables")).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+        assertThat(status("practitioner", "/engine-rest/process-instance?businessKey=" + south.childReference())).isEqualTo(HttpStatus.OK);
+        assertThat(get("practitioner", "/engine-rest/process-instance?businessKey=" + south.childReference()).getBody()).isEqualTo("[]");
+        assertThat(get("practitioner", "/engine-rest/history/task?processInstanceBusinessKey=" + south.childReference()).getBody())
+                .isIn("[]", null);
+    }
+
+    @Test
+    void theSouthTeamSeesItsOwnChildAndItsWork() {
+        assertThat(status("practitioner-south", "/api/children/" + south.childReference())).isEqualTo(HttpStatus.OK);
+        assertThat(status("practitioner-south", "/api/children/" + north.childReference())).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("practitioner-south", "/api/children/" + frontDoor.childReference())).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("practitioner-south", "/engine-rest/task?processInstanceBusinessKey=" + south.childReference()).getBody())
+                .contains("Complete child and family assessment");
+        assertThat(status("team-manager-south", "/api/children/" + south.childReference() + "/deadlines")).isEqualTo(HttpStatus.OK);
+        assertThat(status("team-manager", "/api/children/" + south.childReference() + "/deadlines")).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void driftAlertsReachOnlyTheManagersOfTheChildsTeam() {
+        clockAt("2027-12-01T10:00");
+        fire(south.processInstanceId(), "Event_AssessmentDeadlinePassed");
+
+        assertThat(get("team-manager-south", "/api/alerts").getBody()).contains(south.childReference());
+        assertThat(get("team-manager", "/api/alerts").getBody()).doesNotContain(south.childReference());
+        assertThat(get("service-manager", "/api/alerts").getBody()).contains(south.childReference());
+        var escalation = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(south.childReference())
+                .taskDefinitionKey("Task_ActOnMissedDeadline").singleResult();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(escalation.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("south-assessment-team--team-manager"));
+        assertThat(get("team-manager", "/engine-rest/task?processDefinitionKey=drift-escalation").getBody())
+                .doesNotContain(escalation.getId());
+        assertThat(get("team-manager-south", "/engine-rest/task?processDefinitionKey=drift-escalation").getBody())
+                .contains(escalation.getId());
+    }
+
+    @Test
+    void serviceManagersAndAdministratorsSeeEveryChild() {
+        for (var user : List.of("service-manager", "admin")) {
+            for (var child : List.of(north, south, frontDoor)) {
+                assertThat(status(user, "/api/children/" + child.childReference())).as("%s: %s", user, child).isEqualTo(HttpStatus.OK);
+            }
+        }
+    }
+
+    @Test
+    void anIroSeesTheChildrenWhoseConferenceTheyChairAndNoOthers() {
+        var child = children.register(new NewChild("Ivy", "Conference-" + System.nanoTime(), null, null, null));
+        engine.getRuntimeService().createProcessInstanceByKey("referral-to-assessment").businessKey(child.reference())
+                .setVariables(Map.of("childRef", child.reference(), "childName", child.name(),
+                        "conferenceClockStartedOn", java.util.Date.from(java.time.Instant.now())))
+                .startBeforeActivity("SubProcess_InitialConference").execute();
+
+        assertThat(status("iro", "/api/children/" + child.reference())).isEqualTo(HttpStatus.OK);
+        assertThat(status("iro", "/api/children/" + north.childReference())).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("legal", "/api/children/" + child.reference())).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("practitioner", "/api/children/" + child.reference())).as("a child not yet allocated is the front door's")
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    private void allocate(ReferralFixtures.Taken referral, String screener, String manager, String worker) {
+        completeAs(screener, task(referral.processInstanceId(), "Task_ScreenContact"), Map.of("ragRating", "amber",
+                "screeningDecision", "assessment", "screeningRationale", "Needs assessment."));
+        completeAs(manager, task(referral.processInstanceId(), "Task_AllocateSocialWorker"), Map.of("allocatedWorker", worker));
+    }
+
+    private HttpStatus status(String user, String path) {
+        return HttpStatus.valueOf(get(user, path).getStatusCode().value());
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}
