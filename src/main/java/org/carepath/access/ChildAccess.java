@@ -7,9 +7,11 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.carepath.audit.Audit;
 import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
 import org.carepath.identity.Groups;
+import org.carepath.identity.Viewer;
 import org.carepath.identity.Teams;
 import org.springframework.stereotype.Service;
 
@@ -37,12 +39,14 @@ public class ChildAccess {
     private final TaskService tasks;
     private final HistoryService history;
     private final IdentityService identity;
+    private final Audit audit;
 
-    ChildAccess(Children children, TaskService tasks, HistoryService history, IdentityService identity) {
+    ChildAccess(Children children, TaskService tasks, HistoryService history, IdentityService identity, Audit audit) {
         this.children = children;
         this.tasks = tasks;
         this.history = history;
         this.identity = identity;
+        this.audit = audit;
     }
 
     public Viewer viewer() {
@@ -80,10 +84,12 @@ public class ChildAccess {
         }
     }
 
-    /** The items about children the current user may see. */
-    public <T> List<T> visible(Collection<T> items, Function<T, String> childReference) {
+    /** The items about children the current user may see; each child seen is a read of their record (audited). */
+    public <T> List<T> visible(Collection<T> items, Function<T, String> childReference, String subject) {
         var viewer = viewer();
-        return items.stream().filter(item -> canAccess(viewer, childReference.apply(item))).toList();
+        var visible = items.stream().filter(item -> canAccess(viewer, childReference.apply(item))).toList();
+        visible.stream().map(childReference).distinct().forEach(child -> audit.read(child, subject));
+        return visible;
     }
 
     private boolean hasOpenWork(Viewer viewer, String childReference) {

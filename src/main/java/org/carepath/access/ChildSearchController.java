@@ -31,6 +31,6 @@ class ChildSearchController {
         if (name.isBlank() || name.strip().length() < 2) {
             throw new InvalidRequestException("name", "give at least 2 characters");
         }
-        return access.visible(children.search(name, MOST * 4), ChildView::reference).stream().limit(MOST).toList();
+        return access.visible(children.search(name, MOST), ChildView::reference, "search result");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carepath.audit.Audit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Children {
 
     private final ChildRepository children;
+    private final Audit audit;
 
-    Children(ChildRepository children) {
+    Children(ChildRepository children, Audit audit) {
         this.children = children;
+        this.audit = audit;
     }
 
     /** Records a child the council has not met before; refuses a second record of the same child. */
@@ -57,6 +60,7 @@ public class Children {
                          String reason) {
         var child = find(reference);
         child.allocate(new Allocation(child, worker, workerName, team, teamName, now(), allocatedBy, reason));
+        audit.changed(reference, "allocation", workerName + (teamName == null ? "" : ", " + teamName));
     }
 
     /** The team the child's current allocation is with, if the child is allocated. */
@@ -69,6 +73,7 @@ public class Children {
     public void changeLegalStatus(String reference, LegalStatus status, java.time.LocalDate effectiveOn, String reason) {
         var child = find(reference);
         child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, now()), status);
+        audit.changed(reference, "legal status", status + " from " + effectiveOn);
     }
 
     @Transactional(readOnly = true)
@@ -80,6 +85,7 @@ public class Children {
                                String processInstanceId, String taskId) {
         var child = find(reference);
         child.record(new ChildDecision(child, decision, outcome, rationale, decidedBy, now(), processInstanceId, taskId));
+        audit.changed(reference, "decision: " + decision, outcome);
     }
 
     private Child find(String reference) {

@@ -46,7 +46,7 @@ class DriftController {
     @GetMapping("/alerts")
     @Operation(summary = "Every open drift alert about a child in your scope, oldest first (managers)")
     List<DriftAlertView> openAlerts() {
-        return access.visible(alerts.open(), DriftAlertView::childReference);
+        return access.visible(alerts.open(), DriftAlertView::childReference, "open drift alerts");
     }
 
     private void requireChild(String reference) {

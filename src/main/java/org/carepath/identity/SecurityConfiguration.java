@@ -34,6 +34,7 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/referrals"))
                         .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/alerts")).hasAnyRole(MANAGERS)
+                        .requestMatchers(paths.matcher("/api/audit")).hasRole(Groups.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/proceedings"))
                         .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.LEGAL, Groups.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/revocations"))

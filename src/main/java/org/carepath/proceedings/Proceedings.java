@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
+import org.carepath.audit.Audit;
 import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
 import org.carepath.drift.DeadlineStatus;
@@ -54,10 +55,11 @@ public class Proceedings {
     private final TaskService tasks;
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
+    private final Audit audit;
 
     Proceedings(ProceedingsRepository cases, HearingRepository hearings, CourtDirectionRepository directions, Children children,
                 Deadlines deadlines, Timescales timescales, RuntimeService runtime, TaskService tasks, IdentityService identity,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, Audit audit) {
         this.cases = cases;
         this.hearings = hearings;
         this.directions = directions;
@@ -68,6 +70,7 @@ public class Proceedings {
         this.tasks = tasks;
         this.identity = identity;
         this.events = events;
+        this.audit = audit;
     }
 
     // ------------------------------------------------------------------ starting
@@ -87,6 +90,7 @@ public class Proceedings {
                         .putValue("legalPlanningRequestedAt", java.util.Date.from(timescales.now())))
                 .execute();
         proceedings.startedAs(instance.getId());
+        audit.changed(childReference, "care proceedings requested", reason.strip());
         return view(proceedings);
     }
 
@@ -190,6 +194,7 @@ public class Proceedings {
             throw new InvalidRequestException(problems);
         }
         direct(proceedings, null, direction, given);
+        audit.changed(proceedings.childReference(), "court direction", direction.direction());
         return view(proceedings);
     }
 
@@ -202,6 +207,7 @@ public class Proceedings {
             throw new InvalidRequestException(problems);
         }
         applyExtension(proceedings, extension, recordedBy);
+        audit.changed(proceedings.childReference(), "extension of the 26 weeks", extension.weeks() + " weeks: " + extension.reason());
         return view(proceedings);
     }
 
@@ -287,6 +293,8 @@ public class Proceedings {
 
         var hearing = hearings.save(new Hearing(proceedings, type, heldOn, input.outcome().strip(), next, nextType, recordedBy, timescales.now()));
         proceedings.heard(hearing);
+        audit.changed(proceedings.childReference(), "hearing: " + type, heldOn + ": " + orders.size() + " orders, "
+                + checkedDirections.size() + " directions" + (extension == null ? "" : ", extension of " + extension.weeks() + " weeks"));
         for (var order : orders) {
             makeOrder(proceedings, hearing, order.type(), order.madeOn());
         }

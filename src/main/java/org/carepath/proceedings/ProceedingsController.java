@@ -34,7 +34,7 @@ class ProceedingsController {
     /** The case, if its child is in the current user's scope (404 otherwise, as for a case that does not exist). */
     private ProceedingsView inScope(long id) {
         var view = proceedings.get(id);
-        if (!access.canAccess(access.viewer(), view.childReference())) {
+        if (access.visible(java.util.List.of(view), ProceedingsView::childReference, "care proceedings " + id).isEmpty()) {
             throw new org.carepath.web.NotFoundException("No care proceedings " + id);
         }
         return view;
@@ -62,7 +62,7 @@ class ProceedingsController {
     @GetMapping("/api/proceedings")
     @Operation(summary = "Every case under way, soonest deadline first, with its week of 26 and its risk (managers, legal)")
     List<ProceedingsView> live() {
-        return access.visible(proceedings.live(), ProceedingsView::childReference);
+        return access.visible(proceedings.live(), ProceedingsView::childReference, "live care proceedings");
     }
 
     @GetMapping("/api/proceedings/{id}")

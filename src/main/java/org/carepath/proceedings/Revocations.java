@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
+import org.carepath.audit.Audit;
 import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
 import org.carepath.child.LegalStatus;
@@ -33,9 +34,11 @@ public class Revocations {
     private final Children children;
     private final Timescales timescales;
     private final RuntimeService runtime;
+    private final Audit audit;
 
     Revocations(RevocationRepository revocations, ProceedingsRepository cases, Children children, Timescales timescales,
-                RuntimeService runtime) {
+                RuntimeService runtime, Audit audit) {
+        this.audit = audit;
         this.revocations = revocations;
         this.cases = cases;
         this.children = children;
@@ -60,6 +63,7 @@ public class Revocations {
                         .putValue("dischargeConsideredAt", Date.from(timescales.now())))
                 .execute();
         revocation.startedAs(instance.getId());
+        audit.changed(childReference, "revocation considered", reason.strip());
         return revocation.view();
     }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.variable.Variables;
+import org.carepath.audit.Audit;
 import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
 import org.carepath.web.ConflictException;
@@ -26,11 +27,13 @@ class Referrals {
     private final Children children;
     private final ReferralRepository referrals;
     private final RuntimeService runtime;
+    private final Audit audit;
 
-    Referrals(Children children, ReferralRepository referrals, RuntimeService runtime) {
+    Referrals(Children children, ReferralRepository referrals, RuntimeService runtime, Audit audit) {
         this.children = children;
         this.referrals = referrals;
         this.runtime = runtime;
+        this.audit = audit;
     }
 
     @Transactional
@@ -53,6 +56,7 @@ class Referrals {
             var referral = referrals.save(new Referral(child.reference(), request, ClockUtil.getCurrentTime().toInstant(),
                     recordedBy, instance.getId()));
             runtime.setVariable(instance.getId(), "referralId", referral.id());
+            audit.changed(child.reference(), "referral", part.reference() == null ? "new child record" : null);
             return new TakenReferral(child.reference(), referral.id(), instance.getId());
         } catch (SuspendedEntityInteractionException | NullValueException e) {
             throw new ConflictException("The referral journey is not accepting new referrals (" + e.getMessage()

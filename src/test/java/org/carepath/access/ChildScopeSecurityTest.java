@@ -10,6 +10,7 @@ import java.util.Map;
 import org.carepath.CarePathTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.child.Children;
+import org.carepath.identity.Viewer;
 import org.carepath.child.NewChild;
 import org.carepath.referral.ReferralFixtures;
 import org.junit.jupiter.api.BeforeEach;

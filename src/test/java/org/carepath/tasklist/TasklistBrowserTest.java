@@ -36,6 +36,8 @@ class TasklistBrowserTest {
     ProcessEngine engine;
     @Autowired
     Children children;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -69,6 +71,9 @@ class TasklistBrowserTest {
         assertThat(form.getText()).contains(referral.childName()).contains(referral.childReference())
                 .contains("Bruising on both arms").contains("Ann Jones");
         BrowserSupport.screenshot(browser, "tasklist-2-screen-contact-form");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where child_reference = ? and interface = 'TASKLIST'"
+                + " and username = 'practitioner' and subject = ?", Long.class, referral.childReference(), "task form: " + taskName))
+                .as("opening the form is on the audit trail").isOne();
 
         click(By.xpath("//button[normalize-space()='Claim']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Complete']")));

@@ -1,4 +1,4 @@
-package org.carepath.access;
+package org.carepath.identity;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

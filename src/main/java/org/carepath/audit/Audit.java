@@ -1,0 +1,47 @@
+package org.carepath.audit;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.carepath.identity.Viewer;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records accesses to children's records. A change is recorded in the transaction that makes it (no
+ * change without its row, no row without its change); a read in a transaction of its own.
+ */
+@Service
+public class Audit {
+
+    private final AuditRepository events;
+    private final IdentityService identity;
+
+    Audit(AuditRepository events, @Lazy IdentityService identity) {
+        this.events = events;
+        this.identity = identity;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void read(String childReference, String subject) {
+        record(childReference, AuditAction.READ, subject, null);
+    }
+
+    /** A read by a known user outside a Spring request (the Tasklist's own REST calls). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void read(String username, String childReference, String subject) {
+        events.save(new AuditEvent(Instant.now(), username, childReference, AuditAction.READ, subject, AccessInterface.current(), null));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changed(String childReference, String subject, String detail) {
+        record(childReference, AuditAction.CHANGE, subject, detail);
+    }
+
+    private void record(String childReference, AuditAction action, String subject, String detail) {
+        var viewer = Viewer.current(identity);
+        events.save(new AuditEvent(Instant.now(), viewer.userId(), childReference, action, subject, AccessInterface.current(), detail));
+    }
+}

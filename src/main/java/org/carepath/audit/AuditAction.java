@@ -1,0 +1,5 @@
+package org.carepath.audit;
+
+public enum AuditAction {
+    READ, CHANGE
+}

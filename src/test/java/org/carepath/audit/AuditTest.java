@@ -1,0 +1,101 @@
+package org.carepath.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.carepath.CarePathTest;
+import org.carepath.ProcessTestSupport;
+import org.carepath.referral.ReferralFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Each kind of access to a child's record leaves exactly one audit row, and the rows cannot be changed. */
+@CarePathTest
+class AuditTest extends ProcessTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ReferralFixtures fixtures;
+
+    @Test
+    void eachKindOfAccessLeavesExactlyOneRow() {
+        var referral = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        var child = referral.childReference();
+        assertThat(rows(child)).singleElement().isEqualTo("CHANGE referral SYSTEM null new child record");
+
+        exchange("practitioner", HttpMethod.GET, "/api/children/" + child, null);
+        assertThat(last(child)).isEqualTo("READ child record API practitioner null");
+
+        exchange("team-manager", HttpMethod.GET, "/api/children/" + child + "/deadlines", null);
+        assertThat(last(child)).isEqualTo("READ deadlines API team-manager null");
+
+        var task = task(referral.processInstanceId(), "Task_ScreenContact");
+        var form = exchange("practitioner", HttpMethod.GET, "/engine-rest/task/" + task.getId() + "/form-variables", null);
+        assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(last(child)).isEqualTo("READ task form: " + task.getName() + " ENGINE_REST practitioner null");
+
+        exchange("practitioner", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "practitioner"));
+        var before = rows(child).size();
+        var completed = exchange("practitioner", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", Map.of(
+                "ragRating", Map.of("value", "green"), "screeningDecision", Map.of("value", "no-further-action"),
+                "screeningRationale", Map.of("value", "Information only."))));
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rows(child)).hasSize(before + 1);
+        assertThat(last(child)).isEqualTo("CHANGE decision: Screen contact ENGINE_REST practitioner no-further-action");
+
+        exchange("team-manager", HttpMethod.GET, "/api/children?name=" + referral.childName().split(" ")[1], null);
+        assertThat(last(child)).isEqualTo("READ search result API team-manager null");
+
+        assertThat(exchange("practitioner", HttpMethod.GET, "/api/audit?child=" + child, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        var trail = exchange("admin", HttpMethod.GET, "/api/audit?child=" + child, null);
+        assertThat(trail.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(trail.getBody()).contains("\"subject\":\"decision: Screen contact\"").contains("\"accessInterface\":\"ENGINE_REST\"");
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAuditRows() {
+        var referral = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        var child = referral.childReference();
+
+        assertThatThrownBy(() -> jdbc.update("update audit_event set username = 'someone-else' where child_reference = ?", child))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_event where child_reference = ?", child))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(rows(child)).hasSize(1);
+    }
+
+    private List<String> rows(String child) {
+        return jdbc.queryForList("select action || ' ' || subject || ' ' || interface || ' ' || coalesce(username, 'null') || ' ' || coalesce(detail, 'null')"
+                + " from audit_event where child_reference = ? order by id", String.class, child);
+    }
+
+    private String last(String child) {
+        var rows = rows(child);
+        return rows.get(rows.size() - 1);
+    }
+
+    private org.springframework.http.ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+}
