@@ -38,20 +38,27 @@ class AccessSetup implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final IdentityProperties properties;
+    private final SafeDefaults safety;
 
     AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                TaskService tasks, IdentityProperties properties) {
+                TaskService tasks, IdentityProperties properties, SafeDefaults safety) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.properties = properties;
+        this.safety = safety;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         createGroups();
         grantAdministrators();
+        // Cockpit for the service managers, whose scope is the whole service: every instance, read only
+        grant(Groups.SERVICE_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Groups.SERVICE_MANAGER, Resources.PROCESS_DEFINITION, "*", org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE);
+        grant(Groups.SERVICE_MANAGER, Resources.PROCESS_DEFINITION, "*", org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY);
+        grant(Groups.SERVICE_MANAGER, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         for (var group : Groups.ALL) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
@@ -61,6 +68,19 @@ class AccessSetup implements ApplicationRunner {
         createFilters();
         if (properties.demoUsers()) {
             DemoUsers.create(identity);
+        } else if (!safety.local()) {
+            refuseDefaultPasswords();
+        }
+    }
+
+    /** A database that a local run filled with demo users must not go live with their known password. */
+    private void refuseDefaultPasswords() {
+        var open = DemoUsers.USERS.stream().map(DemoUsers.DemoUser::username)
+                .filter(user -> identity.createUserQuery().userId(user).count() > 0 && identity.checkPassword(user, DemoUsers.PASSWORD))
+                .toList();
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("Users with the demo password exist outside the local profile: " + open
+                    + ". Change their passwords or remove them (Camunda Admin).");
         }
     }
 

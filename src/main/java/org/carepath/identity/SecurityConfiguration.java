@@ -2,26 +2,57 @@ package org.carepath.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * {@code /api/**} and {@code /engine-rest/**}: HTTP Basic with the users of Camunda's identity service,
- * stateless. The Camunda web apps ({@code /camunda/**}) sign users in themselves and keep their own
- * CSRF protection.
+ * Local sign-in (no Keycloak configured): {@code /api/**} and {@code /engine-rest/**} take HTTP Basic with
+ * the users of Camunda's identity service, stateless; the Camunda web apps ({@code /camunda/**}) sign
+ * users in themselves and keep their own CSRF protection. The role rules of the API are the same in both
+ * modes ({@link #apiRules}).
  */
 @Configuration(proxyBeanMethods = false)
+@Conditional(KeycloakMode.Off.class)
 class SecurityConfiguration {
 
     private static final String[] MANAGERS = {Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN};
+
+    /** Which roles may call what: the same whether users sign in locally or through Keycloak. */
+    static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                         PathPatternRequestMatcher.Builder paths) {
+        requests.requestMatchers(paths.matcher(HttpMethod.POST, "/api/referrals"))
+                .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/alerts")).hasAnyRole(MANAGERS)
+                .requestMatchers(paths.matcher("/api/audit")).hasRole(Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/proceedings"))
+                .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.LEGAL, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/revocations"))
+                .hasAnyRole(Groups.TEAM_MANAGER, Groups.LEGAL, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/proceedings/**")).hasAnyRole(Groups.LEGAL, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/proceedings"))
+                .hasAnyRole(Groups.LEGAL, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                .requestMatchers(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"))
+                .hasAnyRole(Groups.ALL.toArray(String[]::new))
+                .anyRequest().authenticated();
+    }
+
+    /** Security headers on every page (the Camunda web apps add their own Content-Security-Policy). */
+    static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .frameOptions(frame -> frame.sameOrigin())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    }
 
     @Bean
     @Order(1)
@@ -30,19 +61,7 @@ class SecurityConfiguration {
         var problems = new ProblemResponses();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authenticationManager(new ProviderManager(new CamundaIdentityAuthentication(identity)))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/referrals"))
-                        .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.ADMIN)
-                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/alerts")).hasAnyRole(MANAGERS)
-                        .requestMatchers(paths.matcher("/api/audit")).hasRole(Groups.ADMIN)
-                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/proceedings"))
-                        .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.LEGAL, Groups.ADMIN)
-                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/revocations"))
-                        .hasAnyRole(Groups.TEAM_MANAGER, Groups.LEGAL, Groups.ADMIN)
-                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/proceedings/**")).hasAnyRole(Groups.LEGAL, Groups.ADMIN)
-                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/proceedings"))
-                        .hasAnyRole(Groups.LEGAL, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> apiRules(requests, paths))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
@@ -54,9 +73,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")));
+        headers(http);
         return http.build();
     }
 }

@@ -42,7 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
         "carepath.database.embedded.clean=true",
         "camunda.bpm.job-execution.enabled=true",
         "logging.level.org.camunda.bpm.engine.context=off"})
-@ActiveProfiles("benchmark")
+@ActiveProfiles({"local", "benchmark"})
 class ThroughputBenchmark {
 
     static final int REFERRALS = Integer.getInteger("benchmark.referrals", 400);

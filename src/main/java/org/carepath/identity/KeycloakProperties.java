@@ -1,0 +1,31 @@
+package org.carepath.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Single sign-on through Keycloak, on when {@code issuer} is set (e.g.
+ * {@code http://localhost:8180/realms/carepath}); with no issuer, CarePath signs users in itself.
+ *
+ * @param issuer       the realm's issuer URL
+ * @param clientId     the confidential client of the web pages
+ * @param clientSecret its secret (from the environment, never the repository, outside local use)
+ */
+@ConfigurationProperties("carepath.keycloak")
+public record KeycloakProperties(String issuer, String clientId, String clientSecret) {
+
+    /** The development realm's secret in keycloak/: refused outside the local profile. */
+    static final String DEVELOPMENT_SECRET = "carepath-development-secret";
+
+    public KeycloakProperties {
+        if (clientId == null || clientId.isBlank()) {
+            clientId = "carepath-webapp";
+        }
+        if (issuer != null && issuer.endsWith("/")) {
+            issuer = issuer.substring(0, issuer.length() - 1);
+        }
+    }
+
+    String endpoint(String path) {
+        return issuer + "/protocol/openid-connect/" + path;
+    }
+}
