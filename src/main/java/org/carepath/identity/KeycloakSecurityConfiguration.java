@@ -68,9 +68,9 @@ class KeycloakSecurityConfiguration {
                 .scope("openid", "profile", "email")
                 .issuerUri(keycloak.issuer())
                 .authorizationUri(keycloak.endpoint("auth"))
-                .tokenUri(keycloak.endpoint("token"))
-                .userInfoUri(keycloak.endpoint("userinfo"))
-                .jwkSetUri(keycloak.endpoint("certs"))
+                .tokenUri(keycloak.backchannel("token"))
+                .userInfoUri(keycloak.backchannel("userinfo"))
+                .jwkSetUri(keycloak.backchannel("certs"))
                 .userNameAttributeName("preferred_username")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endpoint("logout")))
                 .build());
@@ -78,7 +78,7 @@ class KeycloakSecurityConfiguration {
 
     @Bean
     JwtDecoder keycloakTokens(KeycloakProperties keycloak) {
-        var decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.endpoint("certs")).build();
+        var decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.backchannel("certs")).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(keycloak.issuer()));
         return decoder;
     }

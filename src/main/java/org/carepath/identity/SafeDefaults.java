@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,9 @@ class SafeDefaults implements InitializingBean {
         this.keycloak = keycloak;
     }
 
+    /** The local profile is active, or no profile is and local is the default. */
     boolean local() {
-        return Arrays.asList(environment.getActiveProfiles()).contains(LOCAL);
+        return environment.acceptsProfiles(Profiles.of(LOCAL));
     }
 
     @Override
