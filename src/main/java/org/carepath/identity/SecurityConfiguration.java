@@ -19,8 +19,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Local sign-in (no Keycloak configured): {@code /api/**} and {@code /engine-rest/**} take HTTP Basic with
  * the users of Camunda's identity service, stateless; the Camunda web apps ({@code /camunda/**}) sign
- * users in themselves and keep their own CSRF protection. The role rules of the API are the same in both
- * modes ({@link #apiRules}).
+ * users in themselves and keep their own CSRF protection; {@code GET /logout} ends the session. The role
+ * rules of the API are the same in both modes ({@link #apiRules}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(KeycloakMode.Off.class)
@@ -75,6 +75,9 @@ class SecurityConfiguration {
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // the web apps' "Log out" comes here (carepath-sign-out.js), as it does in Keycloak mode
+                .logout(out -> out.logoutRequestMatcher(paths.matcher(HttpMethod.GET, "/logout"))
+                        .logoutSuccessUrl("/camunda/app/tasklist/"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")));
         headers(http);
         return http.build();

@@ -125,7 +125,9 @@ class KeycloakSignInBrowserTest {
                 .contains("practitioner", "front-door", "front-door--practitioner", "north-assessment-team--practitioner")
                 .doesNotContain("south-assessment-team--practitioner");
 
-        browser.get(APP + "/logout");
+        // the Tasklist's own "Log out", from the menu under the user's name
+        click(By.xpath("//a[contains(@class,'dropdown-toggle')][contains(normalize-space(),'Priya Patel')]"));
+        click(By.cssSelector("li.logout a"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         BrowserSupport.screenshot(browser, "keycloak-3-signed-out");
         browser.get(APP + "/camunda/app/tasklist/");

@@ -91,6 +91,13 @@ class TasklistBrowserTest {
             assertThat(decision.decidedBy()).isEqualTo("practitioner");
         });
         BrowserSupport.screenshot(browser, "tasklist-4-completed");
+
+        click(By.xpath("//a[contains(@class,'dropdown-toggle')][contains(normalize-space(),'Priya Patel')]"));
+        click(By.cssSelector("li.logout a"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        assertThat(browser.findElements(By.cssSelector(".task-filter"))).as("signed out: asked to sign in again").isEmpty();
     }
 
     private void signIn(String user) {
