@@ -7,12 +7,16 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}); nothing is
@@ -53,5 +57,19 @@ public final class BrowserSupport {
         var file = directory.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return file;
+    }
+
+    /** Clicks what a person would click, once it is there, scrolled into view (Angular re-renders as it goes). */
+    public static void click(WebDriver driver, WebDriverWait wait, By by) {
+        var element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Types into a field once it is visible, scrolled into view. */
+    public static void type(WebDriver driver, WebDriverWait wait, By by, String text) {
+        var element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.sendKeys(text);
     }
 }

@@ -17,9 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +134,10 @@ class KeycloakSignInBrowserTest {
                 .startsWith(System.getProperty("carepath.keycloak.e2e-issuer"));
     }
 
+    private void click(By by) {
+        BrowserSupport.click(browser, wait, by);
+    }
+
     private void allocate(ReferralFixtures.Taken referral, String worker) {
         complete("practitioner", referral.processInstanceId(), "Task_ScreenContact", Map.of("ragRating", "amber",
                 "screeningDecision", "assessment", "screeningRationale", "Needs assessment."));
@@ -153,11 +155,5 @@ class KeycloakSignInBrowserTest {
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 }

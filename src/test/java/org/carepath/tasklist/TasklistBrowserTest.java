@@ -13,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +77,7 @@ class TasklistBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Complete']")));
         click(By.xpath("//label[normalize-space()='Amber']"));
         click(By.xpath("//label[normalize-space()='Child and family assessment']"));
-        type(By.cssSelector("textarea[id$='Field_screeningRationale']"), "Second police contact this month; needs assessment.");
+        BrowserSupport.type(browser, wait, By.cssSelector("textarea[id$='Field_screeningRationale']"), "Second police contact this month; needs assessment.");
         BrowserSupport.screenshot(browser, "tasklist-3-screen-contact-filled");
         click(By.xpath("//button[normalize-space()='Complete']"));
 
@@ -100,23 +98,15 @@ class TasklistBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".task-filter"))).as("signed out: asked to sign in again").isEmpty();
     }
 
+    private void click(By by) {
+        BrowserSupport.click(browser, wait, by);
+    }
+
     private void signIn(String user) {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
         browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type=submit].btn-primary")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
-    }
-
-    private void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        var element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.sendKeys(text);
     }
 }
