@@ -87,6 +87,37 @@ public abstract class ProcessTestSupport {
         engine.getManagementService().executeJob(job.getId());
     }
 
+    /**
+     * Walks what every tracked stage ({@code SubProcess_<stage>}) does while its work is late: at the warning
+     * point a reminder for the role holding the work, in the child's team; at the deadline the drift ladder,
+     * acted on by the team manager and then the service manager; the stage stays open for its work.
+     */
+    protected void walkReminderAndEscalation(ProcessInstance instance, String stage, String group) {
+        fire(instance.getId(), "Event_" + stage + "WarningPoint");
+        var reminder = task(instance.getId(), "Task_Remind" + stage);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(reminder.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isIn(group, "front-door--" + group));
+        completeAs(group, reminder, Map.of("reminderNote", "Booked for Monday."));
+
+        fire(instance.getId(), "Event_" + stage + "DeadlinePassed");
+        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(ladder.getProcessDefinitionId()).startsWith("drift-escalation:");
+        assertThat(ladder.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+        completeAs("team-manager", task(ladder.getId(), "Task_ActOnMissedDeadline"), driftAction("Reallocate today."));
+        fire(ladder.getId(), "Event_EscalationPointReached");
+        completeAs("service-manager", task(ladder.getId(), "Task_ActOnEscalatedDeadline"), driftAction("Agency worker for two weeks."));
+
+        BpmnAwareTests.assertThat(instance).isActive().hasPassed("End_" + stage + "ReminderSeen", "End_" + stage + "EscalationClosed");
+        BpmnAwareTests.assertThat(instance).isWaitingAt("SubProcess_" + stage);
+    }
+
+    /** What a manager records on a drift alert: the action, its owner and date, and why the work is late. */
+    protected static Map<String, Object> driftAction(String action) {
+        return Map.of("driftAction", action, "driftActionOwner", "Tom Whitfield",
+                "driftActionDueOn", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), LONDON).plusDays(2).toString(),
+                "driftRationale", "Caseload too high.");
+    }
+
     protected Task task(String processInstanceId, String taskDefinitionKey) {
         var task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(taskDefinitionKey).singleResult();

@@ -268,26 +268,9 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
                 .startBeforeActivity("SubProcess_" + stage).execute();
         STARTED.add(instance.getId());
 
-        fire(instance.getId(), "Event_" + stage + "WarningPoint");
-        var reminder = task(instance.getId(), "Task_Remind" + stage);
-        assertThat(engine.getTaskService().getIdentityLinksForTask(reminder.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isIn(group, "front-door--" + group));
-        completeAs(group, reminder, vars("reminderNote", "Listed for next week."));
-
-        fire(instance.getId(), "Event_" + stage + "DeadlinePassed");
-        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-                .processDefinitionKey("drift-escalation").singleResult();
-        completeAs("team-manager", task(ladder.getId(), "Task_ActOnMissedDeadline"), action());
-        fire(ladder.getId(), "Event_EscalationPointReached");
-        completeAs("service-manager", task(ladder.getId(), "Task_ActOnEscalatedDeadline"), action());
-
-        assertThat(instance).isActive().hasPassed("End_" + stage + "ReminderSeen", "End_" + stage + "EscalationClosed");
+        walkReminderAndEscalation(instance, stage, group);
     }
 
-    private Map<String, Object> action() {
-        return vars("driftAction", "Chase the court for a listing.", "driftActionOwner", "Leila Hussain",
-                "driftActionDueOn", LocalDate.ofInstant(now(), LONDON).plusDays(1).toString(), "driftRationale", "Court backlog.");
-    }
 
     private void review(ProceedingsFixtures.Case c, String taskKey, String on, String decision) {
         fixtures.complete(c, taskKey, "team-manager", Map.of("reviewedOn", on, "progressAgainstPlan", "Some progress.",

@@ -115,18 +115,8 @@ class RevocationProcessTest extends ProcessTestSupport {
                 .setVariables(vars("childRef", child, "childName", "Ella Home", trigger, londonTime("2026-04-02T09:00")))
                 .startBeforeActivity("SubProcess_" + stage).execute();
         STARTED.add(instance.getId());
-        fire(instance.getId(), "Event_" + stage + "WarningPoint");
-        completeAs(group, task(instance.getId(), "Task_Remind" + stage), Map.of());
-        fire(instance.getId(), "Event_" + stage + "DeadlinePassed");
-        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
-        var action = Map.<String, Object>of("driftAction", "Chase", "driftActionOwner", "Leila Hussain",
-                "driftActionDueOn", LocalDate.ofInstant(now(), LONDON).plusDays(1).toString(), "driftRationale", "Backlog.");
-        completeAs("team-manager", task(ladder.getId(), "Task_ActOnMissedDeadline"), action);
-        fire(ladder.getId(), "Event_EscalationPointReached");
-        completeAs("service-manager", task(ladder.getId(), "Task_ActOnEscalatedDeadline"), Map.of("driftAction", "Chase",
-                "driftActionOwner", "Leila Hussain", "driftActionDueOn", LocalDate.ofInstant(now(), LONDON).plusDays(1).toString(),
-                "driftRationale", "Backlog."));
-        assertThat(instance).hasPassed("End_" + stage + "ReminderSeen", "End_" + stage + "EscalationClosed");
+
+        walkReminderAndEscalation(instance, stage, group);
     }
 
     private String childOnACareOrder() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -362,30 +361,11 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
                 .startBeforeActivity("SubProcess_" + stage).execute();
         STARTED.add(instance.getId());
 
-        fire(instance.getId(), "Event_" + stage + "WarningPoint");
-        var reminder = task(instance.getId(), "Task_Remind" + stage);
-        assertThat(engine.getTaskService().getIdentityLinksForTask(reminder.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isIn(group, "front-door--" + group));
-        completeAs(group, reminder, vars("reminderNote", "Booked for Monday."));
-
-        fire(instance.getId(), "Event_" + stage + "DeadlinePassed");
-        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
-        assertThat(ladder.getProcessDefinitionId()).startsWith("drift-escalation:");
-        assertThat(ladder.getBusinessKey()).isEqualTo(child.reference());
-        completeAs("team-manager", task(ladder.getId(), "Task_ActOnMissedDeadline"), action("Reallocate today."));
-        fire(ladder.getId(), "Event_EscalationPointReached");
-        completeAs("service-manager", task(ladder.getId(), "Task_ActOnEscalatedDeadline"), action("Agency worker for two weeks."));
-
-        assertThat(instance).isActive().hasPassed("End_" + stage + "ReminderSeen", "End_" + stage + "EscalationClosed");
-        assertThat(instance).isWaitingAt("SubProcess_" + stage);
+        walkReminderAndEscalation(instance, stage, group);
     }
 
     // ----------------------------------------------------------------- helpers
 
-    private Map<String, Object> action(String action) {
-        return vars("driftAction", action, "driftActionOwner", "Tom Whitfield",
-                "driftActionDueOn", LocalDate.ofInstant(now(), LONDON).plusDays(2).toString(), "driftRationale", "Caseload too high.");
-    }
 
     private ReferralFixtures.Taken referralReceivedAt(String receivedAt) {
         var referral = fixtures.referralReceivedAt(receivedAt);
