@@ -1,0 +1,146 @@
+package org.carepath.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.carepath.CarePathTest;
+import org.carepath.ProcessTestSupport;
+import org.carepath.referral.ReferralFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * A worker gives a task only the answers its form asks for: the process's own bookkeeping (the child,
+ * the deadline being tracked, the dates its clocks run from) cannot be written through a task, by any
+ * route, in the engine's REST API or the Tasklist's.
+ */
+@CarePathTest
+class TaskInputGuardTest extends ProcessTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ReferralFixtures fixtures;
+
+    ReferralFixtures.Taken referral;
+    String screeningTaskId;
+    Object deadlineId;
+
+    @BeforeEach
+    void aContactToScreen() {
+        referral = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        screeningTaskId = task(referral.processInstanceId(), "Task_ScreenContact").getId();
+        deadlineId = engine.getTaskService().getVariable(screeningTaskId, "deadlineId");
+        assertThat(deadlineId).as("the stage tracks its deadline").isNotNull();
+    }
+
+    @Test
+    void completingATaskWithAVariableItsFormDoesNotAskForIsRefusedAndNothingHappens() {
+        var answers = Map.<String, Object>of(
+                "ragRating", variable("amber"), "screeningDecision", variable("assessment"), "screeningRationale", variable("Needs assessment."),
+                "deadlineId", Map.of("value", 1, "type", "Long"), "childRef", variable("C-000001"));
+
+        var refused = send("practitioner", HttpMethod.POST, "/engine-rest/task/" + screeningTaskId + "/complete", Map.of("variables", answers));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody()).contains("2 variables are not fields of this task's form: childRef, deadlineId")
+                .contains("\"field\":\"childRef\"").contains("\"field\":\"deadlineId\"").doesNotContain("ragRating");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(screeningTaskId).count()).as("task still open").isOne();
+        assertThat(engine.getTaskService().getVariable(screeningTaskId, "deadlineId")).isEqualTo(deadlineId);
+        assertThat(engine.getTaskService().getVariable(screeningTaskId, "childRef")).isEqualTo(referral.childReference());
+
+        var form = Map.<String, Object>of("ragRating", variable("amber"), "screeningDecision", variable("assessment"),
+                "screeningRationale", variable("Needs assessment."));
+        assertThat(send("practitioner", HttpMethod.POST, "/engine-rest/task/" + screeningTaskId + "/submit-form", Map.of("variables", form))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(screeningTaskId).count()).as("completed").isZero();
+    }
+
+    @Test
+    void noRouteThatWritesATasksVariablesCanReachTheProcesssBookkeeping() {
+        var base = "/engine-rest/task/" + screeningTaskId;
+        var attempts = List.of(
+                send("practitioner", HttpMethod.PUT, base + "/variables/deadlineId", Map.of("value", 1, "type", "Long")),
+                send("practitioner", HttpMethod.PUT, base + "/localVariables/deadlineId", Map.of("value", 1, "type", "Long")),
+                send("practitioner", HttpMethod.DELETE, base + "/variables/childRef", null),
+                send("practitioner", HttpMethod.POST, base + "/variables",
+                        Map.of("modifications", Map.of("referralReceivedAt", variable("2020-01-01T00:00:00.000+0000")))),
+                send("practitioner", HttpMethod.POST, base + "/localVariables", Map.of("deletions", List.of("deadlineDueAt"))),
+                send("practitioner", HttpMethod.POST, base + "/bpmnError", Map.of("errorCode", "x", "variables", Map.of("deadlineId", variable("1")))));
+        assertThat(attempts).allSatisfy(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThat(engine.getTaskService().getVariables(screeningTaskId))
+                .containsEntry("deadlineId", deadlineId).containsEntry("childRef", referral.childReference())
+                .containsKey("deadlineDueAt").containsKey("referralReceivedAt");
+        assertThat(engine.getTaskService().getVariablesLocal(screeningTaskId)).doesNotContainKey("deadlineId");
+
+    }
+
+    @Test
+    void theTasklistsOwnApiIsHeldToTheSameRule() {
+        var session = tasklistSession("practitioner");
+        var headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session.cookies());
+        headers.add("X-XSRF-TOKEN", session.csrfToken());
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        var body = Map.of("variables", Map.of("ragRating", variable("green"), "deadlineId", Map.of("value", 1, "type", "Long")));
+
+        var refused = http.exchange("/camunda/api/engine/engine/default/task/" + screeningTaskId + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("deadlineId");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(screeningTaskId).count()).isOne();
+        assertThat(engine.getTaskService().getVariable(screeningTaskId, "deadlineId")).isEqualTo(deadlineId);
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    private record Session(String cookies, String csrfToken) {
+    }
+
+    /** Signs in to the Tasklist as its login page does: a session cookie and Camunda's CSRF token. */
+    private Session tasklistSession(String user) {
+        var page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        var csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
+        var cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";", 2)[0]).toList());
+        var headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookies);
+        headers.add("X-XSRF-TOKEN", csrf);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", user);
+        form.add("password", "demo");
+        var login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getStatusCode()).as("signed in to the Tasklist: %s", login.getBody()).isEqualTo(HttpStatus.OK);
+        var renewed = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";", 2)[0]).toList();
+        var sessionCookies = renewed.isEmpty() ? cookies : String.join("; ", renewed);
+        var token = login.getHeaders().getFirst("X-XSRF-TOKEN");
+        return new Session(sessionCookies.contains("XSRF-TOKEN") ? sessionCookies : sessionCookies + "; XSRF-TOKEN=" + (token == null ? csrf : token),
+                token == null ? csrf : token);
+    }
+
+    private static Map<String, Object> variable(Object value) {
+        return Map.of("value", value);
+    }
+
+    private ResponseEntity<String> send(String user, HttpMethod method, String path, Object body) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+}
