@@ -56,6 +56,13 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
 
     @Test
     void theNorthSocialWorkerSeesNothingOfTheSouthTeamsChild() {
+        // a new referral about the South child: screening work offered to social workers, in the child's team only
+        var again = fixtures.referralAbout(south, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        var screening = task(again.processInstanceId(), "Task_ScreenContact");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(screening.getId())).extracting(link -> link.getGroupId())
+                .containsExactly("south-assessment-team--practitioner");
+        assertThat(get("practitioner-south", "/engine-rest/task?processInstanceBusinessKey=" + south.childReference()).getBody())
+                .contains(screening.getId());
         assertThat(status("practitioner", "/api/children/" + north.childReference())).isEqualTo(HttpStatus.OK);
         assertThat(status("practitioner", "/api/children/" + frontDoor.childReference())).as("front door work").isEqualTo(HttpStatus.OK);
         for (var path : List.of("", "/deadlines", "/alerts", "/referrals", "/proceedings")) {
@@ -68,10 +75,33 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
 
         var tasks = get("practitioner", "/engine-rest/task?processInstanceBusinessKey=" + south.childReference());
         assertThat(tasks.getBody()).isEqualTo("[]");
-        var southTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(south.childReference())
-                .taskDefinitionKey("Task_CompleteAssessment").singleResult();
-        assertThat(status("practitioner", "/engine-rest/task/" + southTask.getId())).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
-        assertThat(status("practitioner", "/engine-rest/task/" + southTask.getId() + "/variables")).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+        assertThat(get("practitioner", "/engine-rest/task?candidateGroup=practitioner").getBody()).doesNotContain(screening.getId());
+        assertThat(get("practitioner", "/engine-rest/task/count?withCandidateGroups=true&processInstanceBusinessKey=" + south.childReference())
+                .getBody()).isEqualTo("{\"count\":0}");
+        for (var southTask : List.of(screening, task(south.processInstanceId(), "Task_CompleteAssessment"))) {
+            assertThat(status("practitioner", "/engine-rest/task/" + southTask.getId())).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+            assertThat(status("practitioner", "/engine-rest/task/" + southTask.getId() + "/variables")).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+            assertThat(status("practitioner", "/engine-rest/task/" + southTask.getId() + "/form-variables")).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+        }
+        for (var path : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + south.processInstanceId(),
+                "/engine-rest/history/variable-instance?processInstanceId=" + south.processInstanceId(),
+                "/engine-rest/history/process-instance?processInstanceBusinessKey=" + south.childReference(),
+                "/engine-rest/history/activity-instance?processInstanceId=" + south.processInstanceId(),
+                "/engine-rest/history/detail?processInstanceId=" + south.processInstanceId(),
+                "/engine-rest/execution?businessKey=" + south.childReference(),
+                "/engine-rest/job?processInstanceId=" + south.processInstanceId(),
+                "/engine-rest/incident?processInstanceId=" + south.processInstanceId())) {
+            var response = get("practitioner", path);
+            assertThat(response.getStatusCode().value()).as(path).isIn(200, 403);
+            if (response.getStatusCode().value() == 200) {
+                assertThat(response.getBody()).as(path).isIn("[]", "{\"count\":0}");
+            }
+        }
+        var deletion = new HttpHeaders();
+        deletion.setBasicAuth("practitioner", "demo");
+        assertThat(http.exchange("/engine-rest/process-instance/" + south.processInstanceId(), HttpMethod.DELETE, new HttpEntity<>(deletion), String.class)
+                .getStatusCode().value()).isIn(403, 404);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(south.processInstanceId()).count()).isOne();
         assertThat(status("practitioner", "/engine-rest/process-instance?businessKey=" + south.childReference())).isEqualTo(HttpStatus.OK);
         assertThat(get("practitioner", "/engine-rest/process-instance?businessKey=" + south.childReference()).getBody()).isEqualTo("[]");
         assertThat(get("practitioner", "/engine-rest/history/task?processInstanceBusinessKey=" + south.childReference()).getBody())

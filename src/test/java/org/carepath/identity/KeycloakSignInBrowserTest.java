@@ -79,6 +79,8 @@ class KeycloakSignInBrowserTest {
         var received = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString();
         var southChild = fixtures.referralReceivedAt(received);
         allocate(southChild, "practitioner-south");
+        // screening work about the South team's child, offered to that team's social workers only
+        fixtures.referralAbout(southChild, received);
         var frontDoorChild = fixtures.referralReceivedAt(received);
         var screening = "Screen contact: " + frontDoorChild.childName() + " (" + frontDoorChild.childReference() + ")";
         // CarePath's copy of who the practitioner is comes from Keycloak at sign-in, not from what was here before

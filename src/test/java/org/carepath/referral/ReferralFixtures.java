@@ -30,6 +30,16 @@ public class ReferralFixtures {
         return new Taken(taken.childReference(), instance, request.child().givenName() + " " + request.child().familyName());
     }
 
+    /** A new referral about a child already known (a re-referral): screened by the child's own team once allocated. */
+    public Taken referralAbout(Taken known, String receivedAt) {
+        var request = new ReferralRequest(new ReferralRequest.ChildPart(known.childReference(), null, null, null, null, null),
+                receivedAt, "POLICE", "Police called to the home overnight; the child was present.",
+                new ReferralRequest.Referrer("PC Dan Hill", "Police", "Officer in the case", "01632 960001", null));
+        var taken = referrals.take(request, "practitioner");
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(taken.processInstanceId()).singleResult();
+        return new Taken(taken.childReference(), instance, known.childName());
+    }
+
     /** A referral taken: the child and the journey it started (kept, so assertions work after it ends). */
     public record Taken(String childReference, ProcessInstance instance, String childName) {
         public String processInstanceId() {
