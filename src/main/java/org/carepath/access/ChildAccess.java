@@ -22,9 +22,11 @@ import org.springframework.stereotype.Service;
  *   <li>they are a social worker or team manager in the child's team (the team of the child's current
  *       allocation, or the front door for a child not yet allocated);</li>
  *   <li>the child is allocated to them;</li>
- *   <li>work about the child is theirs now: an open task assigned to them or offered to one of their groups;</li>
+ *   <li>work about the child is theirs now: an open task assigned to them, or offered to one of their
+ *       groups and not yet taken by anyone;</li>
  *   <li>for the roles that serve every team (IROs and conference chairs, solicitors, panel administrators,
- *       agency decision makers, personal advisers): work about the child was ever theirs.</li>
+ *       agency decision makers, personal advisers): work about the child was theirs (a task they took or
+ *       completed). Once one IRO takes a child's conference, the others no longer see the child.</li>
  * </ul>
  * Anything else is answered as if the child did not exist (404), so nothing about them leaks.
  */
@@ -97,19 +99,11 @@ public class ChildAccess {
             return true;
         }
         return !viewer.groups().isEmpty() && tasks.createTaskQuery().processInstanceBusinessKey(childReference)
-                .taskCandidateGroupIn(List.copyOf(viewer.groups())).includeAssignedTasks().count() > 0;
+                .taskCandidateGroupIn(List.copyOf(viewer.groups())).taskUnassigned().count() > 0;
     }
 
     private boolean everInvolved(Viewer viewer, String childReference) {
-        if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childReference).taskAssignee(viewer.userId()).count() > 0) {
-            return true;
-        }
-        for (var group : viewer.groups()) {
-            if (SERVE_EVERY_TEAM.contains(group) && history.createHistoricTaskInstanceQuery()
-                    .processInstanceBusinessKey(childReference).taskHadCandidateGroup(group).count() > 0) {
-                return true;
-            }
-        }
-        return false;
+        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childReference)
+                .taskAssignee(viewer.userId()).count() > 0;
     }
 }

@@ -17,7 +17,9 @@ import org.carepath.timescale.Timescales;
  * <ul>
  *   <li>its name in the Tasklist carries the child's name and reference ("Screen contact: Jay Smith (C-000001)");</li>
  *   <li>dates named in its {@code notInFuture} property (comma-separated variables) must not be after today;</li>
- *   <li>variables named in its {@code freshInput} property are cleared when it is created.</li>
+ *   <li>variables named in its {@code freshInput} property are cleared when it is created;</li>
+ *   <li>whoever completes it is its assignee on the record, even if they completed it without claiming
+ *       it first (as the engine's REST API allows), so history says who did the work.</li>
  * </ul>
  */
 class TaskConventions extends AbstractBpmnParseListener {
@@ -34,6 +36,14 @@ class TaskConventions extends AbstractBpmnParseListener {
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskConventions::nameAfterChild);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskConventions::startWithFreshInput);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this::checkDatesNotInFuture);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskConventions::recordWhoDidIt);
+    }
+
+    static void recordWhoDidIt(DelegateTask task) {
+        var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (task.getAssignee() == null && user != null && user.getUserId() != null) {
+            task.setAssignee(user.getUserId());
+        }
     }
 
     static void nameAfterChild(DelegateTask task) {

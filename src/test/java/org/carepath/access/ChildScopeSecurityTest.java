@@ -148,17 +148,45 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
 
     @Test
     void anIroSeesTheChildrenWhoseConferenceTheyChairAndNoOthers() {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId("iro-2").count() == 0) {
+            var second = identity.newUser("iro-2");
+            second.setFirstName("Irene");
+            second.setLastName("Osei");
+            second.setPassword("demo");
+            identity.saveUser(second);
+            identity.createMembership("iro-2", "iro");
+        }
         var child = children.register(new NewChild("Ivy", "Conference-" + System.nanoTime(), null, null, null));
-        engine.getRuntimeService().createProcessInstanceByKey("referral-to-assessment").businessKey(child.reference())
+        var instance = engine.getRuntimeService().createProcessInstanceByKey("referral-to-assessment").businessKey(child.reference())
                 .setVariables(Map.of("childRef", child.reference(), "childName", child.name(),
                         "conferenceClockStartedOn", java.util.Date.from(java.time.Instant.now())))
                 .startBeforeActivity("SubProcess_InitialConference").execute();
+        var conference = task(instance.getId(), "Task_HoldInitialConference");
 
+        // offered to every independent chair until one of them takes it
         assertThat(status("iro", "/api/children/" + child.reference())).isEqualTo(HttpStatus.OK);
+        assertThat(status("iro-2", "/api/children/" + child.reference())).isEqualTo(HttpStatus.OK);
         assertThat(status("iro", "/api/children/" + north.childReference())).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status("legal", "/api/children/" + child.reference())).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status("practitioner", "/api/children/" + child.reference())).as("a child not yet allocated is the front door's")
                 .isEqualTo(HttpStatus.OK);
+
+        // the chair completes it without claiming it first (the REST API allows that): the child stays theirs alone
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("iro", "demo");
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var answers = Map.of("variables", Map.of(
+                "conferenceHeldOn", Map.of("value", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()),
+                "conferenceDecision", Map.of("value", "no-further-action"), "conferenceRationale", Map.of("value", "No continuing risk."),
+                "legalPlanningRequested", Map.of("value", false)));
+        var completed = http.exchange("/engine-rest/task/" + conference.getId() + "/complete", HttpMethod.POST, new HttpEntity<>(answers, headers), String.class);
+        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(conference.getId()).singleResult().getAssignee())
+                .as("who did the work is on the record").isEqualTo("iro");
+
+        assertThat(status("iro", "/api/children/" + child.reference())).isEqualTo(HttpStatus.OK);
+        assertThat(status("iro-2", "/api/children/" + child.reference())).as("another chair's child").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     // ----------------------------------------------------------------- helpers
