@@ -18,14 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Opening a task's form in the Tasklist, or reading a task's variables through the engine's REST API,
- * reads the child's record: one audit row per opening, naming the task.
+ * Opening a task's form in the Tasklist, or reading a task's or a process instance's variables through
+ * the engine's REST API, reads the child's record: one audit row per request, naming the task or journey.
  */
 @Component
 class TaskReadAudit extends OncePerRequestFilter {
 
     static final Pattern TASK_READ = Pattern.compile(
-            "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest)/task/([^/]+)/(?:form-variables|variables)$");
+            "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest)/(task|process-instance)/([^/]+)/"
+                    + "(?:form-variables|variables|localVariables|variables/[^/]+|localVariables/[^/]+)(?:/data)?$");
 
     private final Audit audit;
     private final TaskService tasks;
@@ -69,7 +70,15 @@ class TaskReadAudit extends OncePerRequestFilter {
         var asked = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            var task = tasks.createTaskQuery().taskId(matcher.group(1)).singleResult();
+            if (matcher.group(1).equals("process-instance")) {
+                var instance = runtime.createProcessInstanceQuery().processInstanceId(matcher.group(2)).singleResult();
+                if (instance != null && instance.getBusinessKey() != null) {
+                    var definition = instance.getProcessDefinitionId().split(":", 2)[0];
+                    audit.read(user, instance.getBusinessKey(), "journey variables: " + definition);
+                }
+                return;
+            }
+            var task = tasks.createTaskQuery().taskId(matcher.group(2)).singleResult();
             var instance = task == null || task.getProcessInstanceId() == null ? null
                     : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
             if (instance != null && instance.getBusinessKey() != null) {

@@ -40,6 +40,13 @@ class ProceedingsController {
         return view;
     }
 
+    /** For a change: the case must be in scope, and the change is the one audit row, not a read as well. */
+    private void changeableInScope(long id) {
+        if (!access.canAccess(access.viewer(), proceedings.get(id).childReference())) {
+            throw new org.carepath.web.NotFoundException("No care proceedings " + id);
+        }
+    }
+
     record Request(@NotBlank @Size(max = 5000) String reason) {
     }
 
@@ -74,14 +81,14 @@ class ProceedingsController {
     @PostMapping("/api/proceedings/{id}/hearings")
     @Operation(summary = "Record a hearing: its outcome, next hearing, orders, directions and any extension of the 26 weeks")
     ResponseEntity<ProceedingsView> hearing(@PathVariable long id, @RequestBody HearingInput hearing, Principal user) {
-        inScope(id);
+        changeableInScope(id);
         return ResponseEntity.status(201).body(proceedings.recordHearing(id, hearing, user.getName()));
     }
 
     @PostMapping("/api/proceedings/{id}/directions")
     @Operation(summary = "Record a direction of the court: a tracked task for its owner, due by the date the court set")
     ResponseEntity<ProceedingsView> direction(@PathVariable long id, @RequestBody DirectionRequest direction, Principal user) {
-        inScope(id);
+        changeableInScope(id);
         return ResponseEntity.status(201).body(proceedings.giveDirection(id,
                 new HearingInput.DirectionInput(direction.direction(), direction.owner(), direction.dueOn()), direction.givenOn(), user.getName()));
     }
@@ -89,7 +96,7 @@ class ProceedingsController {
     @PostMapping("/api/proceedings/{id}/extensions")
     @Operation(summary = "Record an extension of the 26 weeks granted by the court (at most 8 weeks each, with the court's reason)")
     ResponseEntity<ProceedingsView> extension(@PathVariable long id, @RequestBody HearingInput.ExtensionInput extension, Principal user) {
-        inScope(id);
+        changeableInScope(id);
         return ResponseEntity.status(201).body(proceedings.extend(id, extension, user.getName()));
     }
 

@@ -32,6 +32,8 @@ class AuditTest extends ProcessTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     ReferralFixtures fixtures;
+    @Autowired
+    org.carepath.proceedings.ProceedingsFixtures proceedingsFixtures;
 
     @Test
     void eachKindOfAccessLeavesExactlyOneRow() {
@@ -69,6 +71,51 @@ class AuditTest extends ProcessTestSupport {
     }
 
     @Test
+    void readingVariablesThroughTheEngineLeavesExactlyOneRow() {
+        var referral = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        var child = referral.childReference();
+        var task = task(referral.processInstanceId(), "Task_ScreenContact");
+
+        assertThat(oneNewRow(child, () -> exchange("practitioner", HttpMethod.GET, "/engine-rest/task/" + task.getId() + "/variables/referralConcerns", null)))
+                .isEqualTo("READ task form: " + task.getName() + " ENGINE_REST practitioner null");
+        assertThat(oneNewRow(child, () -> exchange("practitioner", HttpMethod.GET, "/engine-rest/task/" + task.getId() + "/variables", null)))
+                .isEqualTo("READ task form: " + task.getName() + " ENGINE_REST practitioner null");
+        assertThat(oneNewRow(child, () -> exchange("service-manager", HttpMethod.GET,
+                "/engine-rest/process-instance/" + referral.processInstanceId() + "/variables", null)))
+                .isEqualTo("READ journey variables: referral-to-assessment ENGINE_REST service-manager null");
+        assertThat(oneNewRow(child, () -> exchange("practitioner", HttpMethod.GET, "/api/children/" + child + "/alerts", null)))
+                .isEqualTo("READ alerts API practitioner null");
+        assertThat(oneNewRow(child, () -> exchange("practitioner", HttpMethod.GET, "/api/children/" + child + "/referrals", null)))
+                .isEqualTo("READ referrals API practitioner null");
+
+        var before = rows(child).size();
+        assertThat(exchange("practitioner-south", HttpMethod.GET, "/engine-rest/task/" + task.getId() + "/variables", null)
+                .getStatusCode().value()).isIn(403, 404);
+        assertThat(rows(child)).as("a refused read is not a read").hasSize(before);
+    }
+
+    @Test
+    void eachChangeToCareProceedingsIsOneRowAndEachReadOfThemAnother() {
+        var c = proceedingsFixtures.requested();
+        proceedingsFixtures.legalPlanningMeeting(c, java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), "issue-proceedings");
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        proceedingsFixtures.issued(c, today);
+        var child = c.childReference();
+
+        assertThat(oneNewRow(child, () -> exchange("legal", HttpMethod.GET, "/api/proceedings/" + c.proceedingsId(), null)))
+                .isEqualTo("READ care proceedings " + c.proceedingsId() + " API legal null");
+        assertThat(oneNewRow(child, () -> exchange("legal", HttpMethod.GET, "/api/children/" + child + "/proceedings", null)))
+                .isEqualTo("READ proceedings API legal null");
+        assertThat(oneNewRow(child, () -> assertThat(exchange("legal", HttpMethod.POST, "/api/proceedings/" + c.proceedingsId() + "/directions",
+                Map.of("direction", "Local authority to file the parenting assessment.", "owner", "practitioner", "dueOn", today, "givenOn", today))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED)))
+                .isEqualTo("CHANGE court direction API legal Local authority to file the parenting assessment.");
+        assertThat(oneNewRow(child, () -> assertThat(exchange("legal", HttpMethod.POST, "/api/proceedings/" + c.proceedingsId() + "/extensions",
+                Map.of("weeks", 4, "reason", "Expert report delayed.", "grantedOn", today)).getStatusCode()).isEqualTo(HttpStatus.CREATED)))
+                .isEqualTo("CHANGE extension of the 26 weeks API legal 4 weeks: Expert report delayed.");
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrDeleteAuditRows() {
         var referral = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
         var child = referral.childReference();
@@ -80,6 +127,15 @@ class AuditTest extends ProcessTestSupport {
         assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThat(rows(child)).hasSize(1);
+    }
+
+    /** Runs one access and answers the one audit row it left. */
+    private String oneNewRow(String child, Runnable access) {
+        var before = rows(child).size();
+        access.run();
+        var after = rows(child);
+        assertThat(after).as("exactly one audit row for the access").hasSize(before + 1);
+        return after.get(after.size() - 1);
     }
 
     private List<String> rows(String child) {
