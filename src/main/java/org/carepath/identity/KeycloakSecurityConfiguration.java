@@ -105,6 +105,7 @@ class KeycloakSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineRestAuthentication(identity),
                         org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter.class);
+        SecurityConfiguration.headers(http);
         return http.build();
     }
 

@@ -67,6 +67,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineRestAuthentication(identity), BasicAuthenticationFilter.class);
+        headers(http);
         return http.build();
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.carepath.CarePathTest;
 import org.carepath.ProcessTestSupport;
+import org.carepath.TasklistSession;
 import org.carepath.referral.ReferralFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A worker gives a task only the answers its form asks for: the process's own bookkeeping (the child,
@@ -91,11 +91,7 @@ class TaskInputGuardTest extends ProcessTestSupport {
 
     @Test
     void theTasklistsOwnApiIsHeldToTheSameRule() {
-        var session = tasklistSession("practitioner");
-        var headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, session.cookies());
-        headers.add("X-XSRF-TOKEN", session.csrfToken());
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        var headers = TasklistSession.signIn(http, "practitioner").headers(true);
         var body = Map.of("variables", Map.of("ragRating", variable("green"), "deadlineId", Map.of("value", 1, "type", "Long")));
 
         var refused = http.exchange("/camunda/api/engine/engine/default/task/" + screeningTaskId + "/submit-form", HttpMethod.POST,
@@ -108,30 +104,6 @@ class TaskInputGuardTest extends ProcessTestSupport {
     }
 
     // ----------------------------------------------------------------- helpers
-
-    private record Session(String cookies, String csrfToken) {
-    }
-
-    /** Signs in to the Tasklist as its login page does: a session cookie and Camunda's CSRF token. */
-    private Session tasklistSession(String user) {
-        var page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-        var csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-        var cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";", 2)[0]).toList());
-        var headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, cookies);
-        headers.add("X-XSRF-TOKEN", csrf);
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", user);
-        form.add("password", "demo");
-        var login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-        assertThat(login.getStatusCode()).as("signed in to the Tasklist: %s", login.getBody()).isEqualTo(HttpStatus.OK);
-        var renewed = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";", 2)[0]).toList();
-        var sessionCookies = renewed.isEmpty() ? cookies : String.join("; ", renewed);
-        var token = login.getHeaders().getFirst("X-XSRF-TOKEN");
-        return new Session(sessionCookies.contains("XSRF-TOKEN") ? sessionCookies : sessionCookies + "; XSRF-TOKEN=" + (token == null ? csrf : token),
-                token == null ? csrf : token);
-    }
 
     private static Map<String, Object> variable(Object value) {
         return Map.of("value", value);
