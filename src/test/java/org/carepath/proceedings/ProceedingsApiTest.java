@@ -69,35 +69,32 @@ class ProceedingsApiTest extends ProcessTestSupport {
 
         var beforeIssue = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-02-27", "outcome", "Listed."));
-        assertThat(beforeIssue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(beforeIssue.getBody())).containsOnlyKeys("heldOn");
+        assertThat(refused(beforeIssue)).containsOnlyKeys("heldOn");
 
         var unknownOrder = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13", "outcome", "Order made.",
                         "orders", List.of(Map.of("type", "ADOPTION_BY_MAGIC")),
                         "directions", List.of(Map.of("direction", "File evidence", "owner", "practitioner", "dueOn", "2026-04-10"))));
-        assertThat(unknownOrder.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(unknownOrder.getBody())).containsOnlyKeys("orders[0].type");
+        assertThat(refused(unknownOrder)).containsOnlyKeys("orders[0].type");
 
         var tooLong = post("legal", "/api/proceedings/" + c.proceedingsId() + "/extensions",
                 Map.of("weeks", 9, "reason", "Complex case."));
-        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(tooLong.getBody())).containsOnlyKeys("weeks");
+        assertThat(refused(tooLong)).containsOnlyKeys("weeks");
 
         var noReason = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13", "outcome", "Extended.",
                         "extension", Map.of("weeks", 8)));
-        assertThat(errors(noReason.getBody())).containsOnlyKeys("extension.reason");
+        assertThat(refused(noReason)).containsOnlyKeys("extension.reason");
 
         var everything = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "TEA_PARTY", "heldOn", "13/03/2026", "nextHearingOn", "2026-03-01",
                         "directions", List.of(Map.of("owner", "nobody", "dueOn", "2026-03-01"))));
-        assertThat(errors(everything.getBody())).containsOnlyKeys("type", "heldOn", "outcome", "directions[0].direction",
+        assertThat(refused(everything)).containsOnlyKeys("type", "heldOn", "outcome", "directions[0].direction",
                 "directions[0].owner");
 
         var unknownDirectionOwner = post("legal", "/api/proceedings/" + c.proceedingsId() + "/directions",
                 Map.of("direction", "File the care plan", "owner", "nobody", "dueOn", "2026-04-10"));
-        assertThat(errors(unknownDirectionOwner.getBody())).containsOnlyKeys("owner");
+        assertThat(refused(unknownDirectionOwner)).containsOnlyKeys("owner");
 
         assertThat(counts(c)).isEqualTo(before);
         assertThat(children.get(c.childReference()).legalStatus()).isEqualTo(LegalStatus.NOT_LOOKED_AFTER);
@@ -229,6 +226,14 @@ class ProceedingsApiTest extends ProcessTestSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
+    }
+
+    /** A 400 with problem details: the fields it names and what is wrong with each. */
+    private static Map<String, String> refused(ResponseEntity<Map<String, Object>> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).as("content type").isNotNull()
+                .satisfies(type -> assertThat(type.getType() + "/" + type.getSubtype()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        return errors(response.getBody());
     }
 
     @SuppressWarnings("unchecked")
