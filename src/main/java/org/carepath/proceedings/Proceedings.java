@@ -42,6 +42,7 @@ public class Proceedings {
     static final String PROCESS = "care-proceedings";
     static final String DIRECTION_PROCESS = "court-direction";
     static final String CLOCK = "CARE_PROCEEDINGS";
+    static final String ISSUES_RESOLUTION_HEARING = "ISSUES_RESOLUTION_HEARING";
     /** Rows of directions the hearing form offers; more go through the API. */
     static final int FORM_DIRECTIONS = 4;
 
@@ -504,13 +505,17 @@ public class Proceedings {
         proceedings.directions().stream().filter(CourtDirection::open).map(CourtDirection::processInstanceId)
                 .filter(Objects::nonNull).forEach(pid -> open.addAll(deadlines.openForProcess(pid)));
         if (proceedings.status() == ProceedingsStatus.ISSUED) {
-            int week = proceedings.week(today);
-            boolean listed = proceedings.issuesResolutionHearingListed();
-            if (today.isAfter(proceedings.currentDeadline()) || (week >= 20 && !listed)) {
+            if (today.isAfter(proceedings.currentDeadline())) {
                 return Risk.RED;
             }
-            if (week >= 16 && !listed) {
-                return Risk.AMBER;
+            if (!proceedings.issuesResolutionHearingListed()) {
+                // when the issues resolution hearing should be, from the catalogue (a council may set its own)
+                if (today.isAfter(timescales.dueDate(ISSUES_RESOLUTION_HEARING, proceedings.issuedOn()))) {
+                    return Risk.RED;
+                }
+                if (!today.isBefore(timescales.warningDate(ISSUES_RESOLUTION_HEARING, proceedings.issuedOn()))) {
+                    return Risk.AMBER;
+                }
             }
         }
         if (open.stream().anyMatch(d -> d.status() == DeadlineStatus.OVERDUE)) {

@@ -151,6 +151,52 @@ class ProceedingsApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void anIssuesResolutionHearingNotYetListedTurnsAmberThenRedOnTheCataloguesDatesNotOnWeekNumbers() {
+        var c = issuedOnMondayTwoMarch();
+        clockAt("2026-03-13T17:00");
+        assertThat(post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings", Map.of("type", "CASE_MANAGEMENT",
+                "heldOn", "2026-03-13", "outcome", "Interim care order refused; the issues resolution hearing to be listed later."))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // The catalogue's issues resolution hearing is 20 weeks beginning with the day of issue: due Sunday
+        // 19 July 2026, warned 10 working days before, on Monday 6 July. Nothing else is due before then.
+
+        clockAt("2026-07-03T10:00");
+        assertThat(live(c)).as("week 18, before the warning date").containsEntry("week", 18).containsEntry("risk", "GREEN");
+
+        clockAt("2026-07-06T08:00");
+        assertThat(live(c)).as("the warning date, before the stage's own reminder falls due at 09:00")
+                .containsEntry("week", 19).containsEntry("risk", "AMBER");
+
+        clockAt("2026-07-17T10:00");
+        assertThat(live(c)).as("week 20, not yet past the due date").containsEntry("week", 20).containsEntry("risk", "AMBER");
+
+        clockAt("2026-07-20T10:00");
+        assertThat(live(c)).as("past the due date and still not listed").containsEntry("week", 21).containsEntry("risk", "RED");
+    }
+
+    @Test
+    void aCasePastItsCurrentTwentySixWeekDeadlineIsRedUntilAnExtensionMovesTheDeadline() {
+        var c = issuedOnMondayTwoMarch();
+        clockAt("2026-03-13T17:00");
+        post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings", Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13",
+                "outcome", "Timetable set.", "nextHearingOn", "2026-07-10", "nextHearingType", "ISSUES_RESOLUTION"));
+        clockAt("2026-07-10T17:00");
+        post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings", Map.of("type", "ISSUES_RESOLUTION", "heldOn", "2026-07-10",
+                "outcome", "Final hearing listed.", "nextHearingOn", "2026-08-28", "nextHearingType", "FINAL"));
+
+        clockAt("2026-08-31T10:00"); // the 26 weeks ended on Sunday 30 August
+        assertThat(live(c)).containsEntry("currentDeadline", "2026-08-30").containsEntry("week", 27).containsEntry("risk", "RED");
+
+        var extended = post("legal", "/api/proceedings/" + c.proceedingsId() + "/extensions",
+                Map.of("weeks", 2, "reason", "Final hearing adjourned for the guardian's report.", "grantedOn", "2026-08-28"));
+        assertThat(extended.getBody()).containsEntry("currentDeadline", "2026-09-13");
+        assertThat(live(c)).as("within the extension: near the deadline, not past it").containsEntry("risk", "AMBER");
+
+        clockAt("2026-09-14T10:00");
+        assertThat(live(c)).as("past the extended deadline").containsEntry("week", 29).containsEntry("risk", "RED");
+    }
+
+    @Test
     void onlyTheRightRolesStartAndRecordProceedings() {
         var c = issuedOnMondayTwoMarch();
         assertThat(post("practitioner", "/api/children/" + c.childReference() + "/proceedings", Map.of("reason", "x"))
@@ -226,6 +272,12 @@ class ProceedingsApiTest extends ProcessTestSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
+    }
+
+    /** The case as managers see it in {@code GET /api/proceedings}. */
+    private Map<String, Object> live(ProceedingsFixtures.Case c) {
+        return ((List<?>) get("service-manager", "/api/proceedings", List.class)).stream().map(ProceedingsApiTest::map)
+                .filter(p -> ((Number) p.get("id")).longValue() == c.proceedingsId()).findFirst().orElseThrow();
     }
 
     /** A 400 with problem details: the fields it names and what is wrong with each. */
