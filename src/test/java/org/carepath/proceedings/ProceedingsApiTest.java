@@ -96,6 +96,11 @@ class ProceedingsApiTest extends ProcessTestSupport {
                 Map.of("direction", "File the care plan", "owner", "nobody", "dueOn", "2026-04-10"));
         assertThat(refused(unknownDirectionOwner)).containsOnlyKeys("owner");
 
+        var ownerWhoOwnsNoDirections = post("legal", "/api/proceedings/" + c.proceedingsId() + "/directions",
+                Map.of("direction", "File the care plan", "owner", "iro", "dueOn", "2026-04-10"));
+        assertThat(refused(ownerWhoOwnsNoDirections)).containsOnlyKeys("owner")
+                .hasEntrySatisfying("owner", message -> assertThat(message).contains("not a social worker, team manager or local authority solicitor"));
+
         assertThat(counts(c)).isEqualTo(before);
         assertThat(children.get(c.childReference()).legalStatus()).isEqualTo(LegalStatus.NOT_LOOKED_AFTER);
         assertThat(get("legal", "/api/proceedings/" + c.proceedingsId())).containsEntry("currentDeadline", "2026-08-30");
