@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.variable.Variables;
 import org.carepath.audit.Audit;
 import org.carepath.child.ChildNotFoundException;
@@ -21,6 +22,7 @@ import org.carepath.drift.DeadlineStatus;
 import org.carepath.drift.DeadlineView;
 import org.carepath.drift.Deadlines;
 import org.carepath.engine.TaskInput;
+import org.carepath.identity.Groups;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.ConflictException;
 import org.carepath.web.InvalidRequestException;
@@ -42,6 +44,13 @@ public class Proceedings {
     static final String PROCESS = "care-proceedings";
     static final String DIRECTION_PROCESS = "court-direction";
     static final String CLOCK = "CARE_PROCEEDINGS";
+    static final String ISSUES_RESOLUTION_HEARING = "ISSUES_RESOLUTION_HEARING";
+    /**
+     * The roles that own court directions, in the order a direction's task is offered to them: the owner's
+     * task is also offered to the first of these groups they belong to (in the child's team, for a
+     * team-scoped role), so every task has a candidate group. The hearing form offers their members.
+     */
+    static final List<String> DIRECTION_OWNER_GROUPS = List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.LEGAL);
     /** Rows of directions the hearing form offers; more go through the API. */
     static final int FORM_DIRECTIONS = 4;
 
@@ -232,7 +241,7 @@ public class Proceedings {
 
     // ------------------------------------------------------------------ recording a hearing
 
-    private record CheckedDirection(String direction, String owner, LocalDate dueOn) {
+    private record CheckedDirection(String direction, String owner, String ownerGroup, LocalDate dueOn) {
     }
 
     private record CheckedExtension(int weeks, String reason, LocalDate grantedOn) {
@@ -332,6 +341,7 @@ public class Proceedings {
                         .putValue("directionId", direction.id())
                         .putValue("direction", checked.direction())
                         .putValue("directionOwner", checked.owner())
+                        .putValue("directionOwnerGroup", checked.ownerGroup())
                         .putValue("directionDueOn", checked.dueOn().toString()))
                 .execute();
         direction.trackedBy(instance.getId());
@@ -368,16 +378,29 @@ public class Proceedings {
         if (input.direction() == null || input.direction().isBlank()) {
             problems.add(new FieldProblem(prefix + "direction", "is required: what the court directed"));
         }
+        String ownerGroup = null;
         if (input.owner() == null || input.owner().isBlank()) {
             problems.add(new FieldProblem(prefix + "owner", "is required: who in the council must do it"));
         } else if (identity.createUserQuery().userId(input.owner()).count() == 0) {
             problems.add(new FieldProblem(prefix + "owner", "'" + input.owner() + "' is not a CarePath user"));
+        } else {
+            ownerGroup = directionOwnerGroup(input.owner());
+            if (ownerGroup == null) {
+                problems.add(new FieldProblem(prefix + "owner", "'" + input.owner() + "' is not a social worker, team manager or"
+                        + " local authority solicitor (" + String.join(", ", DIRECTION_OWNER_GROUPS) + ")"));
+            }
         }
         var due = parseDate(input.dueOn(), prefix + "dueOn", problems);
         if (due != null && givenOn != null && due.isBefore(givenOn)) {
             problems.add(new FieldProblem(prefix + "dueOn", "must not be before the direction was given (" + givenOn + ")"));
         }
-        return problems.size() == before ? new CheckedDirection(input.direction().strip(), input.owner(), due) : null;
+        return problems.size() == before ? new CheckedDirection(input.direction().strip(), input.owner(), ownerGroup, due) : null;
+    }
+
+    /** The first of {@link #DIRECTION_OWNER_GROUPS} the user belongs to, or null. */
+    private String directionOwnerGroup(String owner) {
+        var groups = identity.createGroupQuery().groupMember(owner).list().stream().map(Group::getId).toList();
+        return DIRECTION_OWNER_GROUPS.stream().filter(groups::contains).findFirst().orElse(null);
     }
 
     private CheckedExtension checkExtension(CareProceedings proceedings, HearingInput.ExtensionInput input, String prefix,
@@ -504,13 +527,17 @@ public class Proceedings {
         proceedings.directions().stream().filter(CourtDirection::open).map(CourtDirection::processInstanceId)
                 .filter(Objects::nonNull).forEach(pid -> open.addAll(deadlines.openForProcess(pid)));
         if (proceedings.status() == ProceedingsStatus.ISSUED) {
-            int week = proceedings.week(today);
-            boolean listed = proceedings.issuesResolutionHearingListed();
-            if (today.isAfter(proceedings.currentDeadline()) || (week >= 20 && !listed)) {
+            if (today.isAfter(proceedings.currentDeadline())) {
                 return Risk.RED;
             }
-            if (week >= 16 && !listed) {
-                return Risk.AMBER;
+            if (!proceedings.issuesResolutionHearingListed()) {
+                // when the issues resolution hearing should be, from the catalogue (a council may set its own)
+                if (today.isAfter(timescales.dueDate(ISSUES_RESOLUTION_HEARING, proceedings.issuedOn()))) {
+                    return Risk.RED;
+                }
+                if (!today.isBefore(timescales.warningDate(ISSUES_RESOLUTION_HEARING, proceedings.issuedOn()))) {
+                    return Risk.AMBER;
+                }
             }
         }
         if (open.stream().anyMatch(d -> d.status() == DeadlineStatus.OVERDUE)) {

@@ -39,6 +39,9 @@ class CourtDirectionProcessTest extends ProcessTestSupport {
         var direction = directionDue("2026-04-17");
         var task = task(direction, "Task_ComplyWithCourtDirection");
         assertThat(task.getAssignee()).isEqualTo("practitioner");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+                .as("also offered to the owner's role in the child's team (the front door's: the child is not allocated)")
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("front-door--practitioner"));
         assertThat(task.getDueDate()).isEqualTo(endOfDay("2026-04-17"));
         // reminded 3 working days before the date the court set
         assertThat(task.getFollowUpDate()).isEqualTo(londonTime("2026-04-14T09:00"));
@@ -50,6 +53,19 @@ class CourtDirectionProcessTest extends ProcessTestSupport {
         var recorded = proceedings.get(caseId).directions().get(0);
         assertThat(recorded.status()).isEqualTo("COMPLIED");
         assertThat(recorded.compliedOn()).isEqualTo(LocalDate.of(2026, 4, 16));
+    }
+
+    @Test
+    void aDirectionForTheLocalAuthoritySolicitorIsOfferedToLegal() {
+        var direction = directionDue("2026-04-17", "legal");
+        var task = task(direction, "Task_ComplyWithCourtDirection");
+        assertThat(task.getAssignee()).isEqualTo("legal");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("legal"))
+                .noneSatisfy(link -> assertThat(link.getGroupId()).endsWith("practitioner"));
+        clockAt("2026-04-16T11:00");
+        completeAs("legal", task, Map.of("directionCompliedOn", "2026-04-16", "complianceNote", "Position statement filed."));
+        assertThat(proceedings.get(caseId).directions().get(0).status()).isEqualTo("COMPLIED");
     }
 
     @Test
@@ -90,13 +106,17 @@ class CourtDirectionProcessTest extends ProcessTestSupport {
     private String childReference;
 
     private String directionDue(String dueOn) {
+        return directionDue(dueOn, "practitioner");
+    }
+
+    private String directionDue(String dueOn, String owner) {
         clockAt("2026-02-26T10:00");
         var c = fixtures.requested();
         fixtures.legalPlanningMeeting(c, "2026-02-26", "issue-proceedings");
         clockAt("2026-03-02T16:00");
         fixtures.issued(c, "2026-03-02");
         clockAt("2026-03-13T17:00");
-        proceedings.giveDirection(c.proceedingsId(), new HearingInput.DirectionInput("File the social work statement", "practitioner", dueOn),
+        proceedings.giveDirection(c.proceedingsId(), new HearingInput.DirectionInput("File the social work statement", owner, dueOn),
                 "2026-03-13", "legal");
         caseId = c.proceedingsId();
         childReference = c.childReference();

@@ -69,35 +69,37 @@ class ProceedingsApiTest extends ProcessTestSupport {
 
         var beforeIssue = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-02-27", "outcome", "Listed."));
-        assertThat(beforeIssue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(beforeIssue.getBody())).containsOnlyKeys("heldOn");
+        assertThat(refused(beforeIssue)).containsOnlyKeys("heldOn");
 
         var unknownOrder = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13", "outcome", "Order made.",
                         "orders", List.of(Map.of("type", "ADOPTION_BY_MAGIC")),
                         "directions", List.of(Map.of("direction", "File evidence", "owner", "practitioner", "dueOn", "2026-04-10"))));
-        assertThat(unknownOrder.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(unknownOrder.getBody())).containsOnlyKeys("orders[0].type");
+        assertThat(refused(unknownOrder)).containsOnlyKeys("orders[0].type");
 
         var tooLong = post("legal", "/api/proceedings/" + c.proceedingsId() + "/extensions",
                 Map.of("weeks", 9, "reason", "Complex case."));
-        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(tooLong.getBody())).containsOnlyKeys("weeks");
+        assertThat(refused(tooLong)).containsOnlyKeys("weeks");
 
         var noReason = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13", "outcome", "Extended.",
                         "extension", Map.of("weeks", 8)));
-        assertThat(errors(noReason.getBody())).containsOnlyKeys("extension.reason");
+        assertThat(refused(noReason)).containsOnlyKeys("extension.reason");
 
         var everything = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
                 Map.of("type", "TEA_PARTY", "heldOn", "13/03/2026", "nextHearingOn", "2026-03-01",
                         "directions", List.of(Map.of("owner", "nobody", "dueOn", "2026-03-01"))));
-        assertThat(errors(everything.getBody())).containsOnlyKeys("type", "heldOn", "outcome", "directions[0].direction",
+        assertThat(refused(everything)).containsOnlyKeys("type", "heldOn", "outcome", "directions[0].direction",
                 "directions[0].owner");
 
         var unknownDirectionOwner = post("legal", "/api/proceedings/" + c.proceedingsId() + "/directions",
                 Map.of("direction", "File the care plan", "owner", "nobody", "dueOn", "2026-04-10"));
-        assertThat(errors(unknownDirectionOwner.getBody())).containsOnlyKeys("owner");
+        assertThat(refused(unknownDirectionOwner)).containsOnlyKeys("owner");
+
+        var ownerWhoOwnsNoDirections = post("legal", "/api/proceedings/" + c.proceedingsId() + "/directions",
+                Map.of("direction", "File the care plan", "owner", "iro", "dueOn", "2026-04-10"));
+        assertThat(refused(ownerWhoOwnsNoDirections)).containsOnlyKeys("owner")
+                .hasEntrySatisfying("owner", message -> assertThat(message).contains("not a social worker, team manager or local authority solicitor"));
 
         assertThat(counts(c)).isEqualTo(before);
         assertThat(children.get(c.childReference()).legalStatus()).isEqualTo(LegalStatus.NOT_LOOKED_AFTER);
@@ -151,6 +153,52 @@ class ProceedingsApiTest extends ProcessTestSupport {
         assertThat(get("team-manager", "/api/proceedings", List.class)).anySatisfy(p -> assertThat(map(p))
                 .containsEntry("id", (int) c.proceedingsId()).containsEntry("week", 2).containsEntry("risk", "GREEN"));
         assertThat(get("team-manager", "/api/children/" + c.childReference() + "/proceedings", List.class)).hasSize(1);
+    }
+
+    @Test
+    void anIssuesResolutionHearingNotYetListedTurnsAmberThenRedOnTheCataloguesDatesNotOnWeekNumbers() {
+        var c = issuedOnMondayTwoMarch();
+        clockAt("2026-03-13T17:00");
+        assertThat(post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings", Map.of("type", "CASE_MANAGEMENT",
+                "heldOn", "2026-03-13", "outcome", "Interim care order refused; the issues resolution hearing to be listed later."))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // The catalogue's issues resolution hearing is 20 weeks beginning with the day of issue: due Sunday
+        // 19 July 2026, warned 10 working days before, on Monday 6 July. Nothing else is due before then.
+
+        clockAt("2026-07-03T10:00");
+        assertThat(live(c)).as("week 18, before the warning date").containsEntry("week", 18).containsEntry("risk", "GREEN");
+
+        clockAt("2026-07-06T08:00");
+        assertThat(live(c)).as("the warning date, before the stage's own reminder falls due at 09:00")
+                .containsEntry("week", 19).containsEntry("risk", "AMBER");
+
+        clockAt("2026-07-17T10:00");
+        assertThat(live(c)).as("week 20, not yet past the due date").containsEntry("week", 20).containsEntry("risk", "AMBER");
+
+        clockAt("2026-07-20T10:00");
+        assertThat(live(c)).as("past the due date and still not listed").containsEntry("week", 21).containsEntry("risk", "RED");
+    }
+
+    @Test
+    void aCasePastItsCurrentTwentySixWeekDeadlineIsRedUntilAnExtensionMovesTheDeadline() {
+        var c = issuedOnMondayTwoMarch();
+        clockAt("2026-03-13T17:00");
+        post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings", Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13",
+                "outcome", "Timetable set.", "nextHearingOn", "2026-07-10", "nextHearingType", "ISSUES_RESOLUTION"));
+        clockAt("2026-07-10T17:00");
+        post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings", Map.of("type", "ISSUES_RESOLUTION", "heldOn", "2026-07-10",
+                "outcome", "Final hearing listed.", "nextHearingOn", "2026-08-28", "nextHearingType", "FINAL"));
+
+        clockAt("2026-08-31T10:00"); // the 26 weeks ended on Sunday 30 August
+        assertThat(live(c)).containsEntry("currentDeadline", "2026-08-30").containsEntry("week", 27).containsEntry("risk", "RED");
+
+        var extended = post("legal", "/api/proceedings/" + c.proceedingsId() + "/extensions",
+                Map.of("weeks", 2, "reason", "Final hearing adjourned for the guardian's report.", "grantedOn", "2026-08-28"));
+        assertThat(extended.getBody()).containsEntry("currentDeadline", "2026-09-13");
+        assertThat(live(c)).as("within the extension: near the deadline, not past it").containsEntry("risk", "AMBER");
+
+        clockAt("2026-09-14T10:00");
+        assertThat(live(c)).as("past the extended deadline").containsEntry("week", 29).containsEntry("risk", "RED");
     }
 
     @Test
@@ -229,6 +277,20 @@ class ProceedingsApiTest extends ProcessTestSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
+    }
+
+    /** The case as managers see it in {@code GET /api/proceedings}. */
+    private Map<String, Object> live(ProceedingsFixtures.Case c) {
+        return ((List<?>) get("service-manager", "/api/proceedings", List.class)).stream().map(ProceedingsApiTest::map)
+                .filter(p -> ((Number) p.get("id")).longValue() == c.proceedingsId()).findFirst().orElseThrow();
+    }
+
+    /** A 400 with problem details: the fields it names and what is wrong with each. */
+    private static Map<String, String> refused(ResponseEntity<Map<String, Object>> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).as("content type").isNotNull()
+                .satisfies(type -> assertThat(type.getType() + "/" + type.getSubtype()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        return errors(response.getBody());
     }
 
     @SuppressWarnings("unchecked")

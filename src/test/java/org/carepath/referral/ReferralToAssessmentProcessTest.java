@@ -141,6 +141,10 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("front-door--team-manager"));
 
         clockAt("2026-04-03T09:15");
+        assertThatThrownBy(() -> completeAs("team-manager", task(referral.processInstanceId(), "Task_AllocateSocialWorker"),
+                vars("allocatedWorker", "iro")))
+                .as("the assessment is offered to the worker's role, so they must hold one")
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("social worker or team manager");
         allocate(referral);
         var child = children.get(referral.childReference());
         assertThat(child.allocatedWorker().worker()).isEqualTo("practitioner");
@@ -151,6 +155,9 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
 
         var assessment = task(referral.processInstanceId(), "Task_CompleteAssessment");
         assertThat(assessment.getAssignee()).isEqualTo("practitioner");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(assessment.getId()))
+                .as("also offered to the allocated worker's role in the child's team")
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("north-assessment-team--practitioner"));
         assertThat(assessment.getDueDate()).isEqualTo(endOfDay("2026-06-10"));
         // warned 10 working days before: 27 May 2026 (25 May is the spring bank holiday)
         assertThat(assessment.getFollowUpDate()).isEqualTo(londonTime("2026-05-27T09:00"));
