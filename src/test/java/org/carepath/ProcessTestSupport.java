@@ -49,6 +49,9 @@ public abstract class ProcessTestSupport {
 
     @BeforeEach
     void initEngine() {
+        // The engine REST API and the web apps find the engine by name in a JVM-wide registry, which the
+        // suite's other application contexts (Keycloak mode, a refused start) also register "default" in.
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
         BpmnAwareTests.init(engine);
     }
 

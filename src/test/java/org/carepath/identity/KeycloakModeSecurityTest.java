@@ -57,8 +57,12 @@ class KeycloakModeSecurityTest {
     @MockitoBean
     JwtDecoder tokens;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     @BeforeEach
     void tokensNamePeople() {
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine); // this context's engine, for its REST API and web apps
         when(tokens.decode(anyString())).thenAnswer(call -> {
             var person = PEOPLE.get((String) call.getArgument(0));
             if (person == null) {

@@ -63,6 +63,7 @@ class KeycloakSignInBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine); // this context's engine, for its REST API and web apps
         browser = BrowserSupport.headlessChromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }

@@ -47,7 +47,10 @@ class SafeDefaultsTest {
     @Test
     void theApplicationItselfRefusesToStart() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(CarePathApplication.class).run(
-                "--spring.profiles.active=production", "--carepath.identity.demo-users=true", "--server.port=0",
+                // no web server and its own engine name: the web apps and the engine registry are JVM-wide, shared
+                // with the other tests' running applications, and a failed start would take them down with it
+                "--spring.profiles.active=production", "--carepath.identity.demo-users=true", "--spring.main.web-application-type=none",
+                "--camunda.bpm.process-engine-name=refused-start",
                 "--carepath.database.embedded.data-directory=target/embedded-postgres-refused",
                 "--carepath.database.embedded.clean=true", "--camunda.bpm.job-execution.enabled=false").close())
                 .hasRootCauseMessage("CarePath will not start with unsafe settings outside the local profile (profiles: [production]):\n"
