@@ -8,6 +8,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.carepath.access.ChildAccess;
+import org.carepath.child.ChildNotFoundException;
+import org.carepath.identity.Teams;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,18 +23,28 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralController {
 
     private final Referrals referrals;
+    private final ChildAccess access;
 
-    ReferralController(Referrals referrals) {
+    ReferralController(Referrals referrals, ChildAccess access) {
         this.referrals = referrals;
+        this.access = access;
     }
 
     @PostMapping("/api/referrals")
     @Operation(summary = "Take a referral: records the child and the referral and starts front-door screening")
     @ApiResponse(responseCode = "201", description = "Recorded; the body has the child's reference and the process instance")
     @ApiResponse(responseCode = "400", description = "Invalid input; the problem details name each bad field; nothing was recorded")
-    @ApiResponse(responseCode = "404", description = "The child reference is not known")
+    @ApiResponse(responseCode = "404", description = "The child reference is not known, or not in your scope")
     @ApiResponse(responseCode = "409", description = "The new child is already recorded under another reference")
     ResponseEntity<Referrals.TakenReferral> take(@Valid @RequestBody ReferralRequest request, Principal principal) {
+        var known = request.child() == null ? null : request.child().reference();
+        if (known != null) {
+            // the front door takes referrals about any child; anyone else only about children in their scope
+            var viewer = access.viewer();
+            if (!viewer.in(Teams.FRONT_DOOR) && !access.canAccess(viewer, known)) {
+                throw new ChildNotFoundException(known);
+            }
+        }
         var taken = referrals.take(request, principal == null ? null : principal.getName());
         return ResponseEntity.created(URI.create("/api/children/" + taken.childReference())).body(taken);
     }

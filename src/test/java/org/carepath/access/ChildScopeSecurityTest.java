@@ -39,6 +39,8 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
     Children children;
     @Autowired
     ChildAccess access;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ReferralFixtures.Taken north;
     ReferralFixtures.Taken south;
@@ -120,6 +122,21 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
     }
 
     @Test
+    void aReferralAboutAKnownChildIsTakenByTheFrontDoorOrTheChildsOwnTeamOnly() {
+        var referrals = "select count(*) from referral where child_reference = ?";
+        var before = jdbc.queryForObject(referrals, Long.class, north.childReference());
+        var outside = postReferral("practitioner-south", north.childReference());
+        assertThat(outside.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(outside.getBody()).doesNotContain(north.childName().split(" ")[1]);
+        assertThat(jdbc.queryForObject(referrals, Long.class, north.childReference())).as("nothing recorded").isEqualTo(before);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(north.childReference())
+                .processDefinitionKey("referral-to-assessment").count()).isOne();
+
+        assertThat(postReferral("practitioner", south.childReference()).getStatusCode()).as("the front door").isEqualTo(HttpStatus.CREATED);
+        assertThat(postReferral("practitioner-south", south.childReference()).getStatusCode()).as("the child's team").isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void driftAlertsReachOnlyTheManagersOfTheChildsTeam() {
         clockAt("2027-12-01T10:00");
         fire(south.processInstanceId(), "Event_AssessmentDeadlinePassed");
@@ -195,6 +212,15 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
         completeAs(screener, task(referral.processInstanceId(), "Task_ScreenContact"), Map.of("ragRating", "amber",
                 "screeningDecision", "assessment", "screeningRationale", "Needs assessment."));
         completeAs(manager, task(referral.processInstanceId(), "Task_AllocateSocialWorker"), Map.of("allocatedWorker", worker));
+    }
+
+    private ResponseEntity<String> postReferral(String user, String childReference) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var body = Map.of("child", Map.of("reference", childReference), "receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).withNano(0).toString(),
+                "source", "POLICE", "concerns", "Police called to the home overnight.", "referrer", Map.of("name", "PC Dan Hill"));
+        return http.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
     private HttpStatus status(String user, String path) {
