@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.carepath.access.ChildAccess;
 import org.carepath.child.ChildNotFoundException;
+import org.carepath.child.DuplicateChildException;
+import org.carepath.web.ConflictException;
 import org.carepath.identity.Teams;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +47,19 @@ class ReferralController {
                 throw new ChildNotFoundException(known);
             }
         }
-        var taken = referrals.take(request, principal == null ? null : principal.getName());
+        Referrals.TakenReferral taken;
+        try {
+            taken = referrals.take(request, principal == null ? null : principal.getName());
+        } catch (DuplicateChildException duplicate) {
+            // naming the existing record tells whoever asked that the child is known to children's services
+            var viewer = access.viewer();
+            if (!viewer.in(Teams.FRONT_DOOR) && !access.canAccess(viewer, duplicate.existingReference())) {
+                throw new ConflictException("This child is already recorded and is not in your scope: ask the front door"
+                        + " to add the referral to the child's record; nothing was recorded");
+            }
+            access.visible(List.of(duplicate.existingReference()), reference -> reference, "duplicate check on a new referral");
+            throw duplicate;
+        }
         return ResponseEntity.created(URI.create("/api/children/" + taken.childReference())).body(taken);
     }
 

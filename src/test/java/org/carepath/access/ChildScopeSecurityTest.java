@@ -133,6 +133,16 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
                 .processDefinitionKey("referral-to-assessment").count()).isOne();
 
         assertThat(postReferral("practitioner", south.childReference()).getStatusCode()).as("the front door").isEqualTo(HttpStatus.CREATED);
+
+        // registering the North child again as new: the front door is told who it is, the South team only that it is known
+        var names = north.childName().split(" ");
+        var sameChild = Map.<String, Object>of("givenName", names[0], "familyName", names[1], "dateOfBirth", "2018-05-01");
+        var toSouth = postReferral("practitioner-south", sameChild);
+        assertThat(toSouth.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(toSouth.getBody()).doesNotContain(north.childReference()).contains("ask the front door");
+        var toFrontDoor = postReferral("practitioner", sameChild);
+        assertThat(toFrontDoor.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(toFrontDoor.getBody()).contains(north.childReference());
         assertThat(postReferral("practitioner-south", south.childReference()).getStatusCode()).as("the child's team").isEqualTo(HttpStatus.CREATED);
     }
 
@@ -215,10 +225,14 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
     }
 
     private ResponseEntity<String> postReferral(String user, String childReference) {
+        return postReferral(user, Map.<String, Object>of("reference", childReference));
+    }
+
+    private ResponseEntity<String> postReferral(String user, Map<String, Object> child) {
         var headers = new HttpHeaders();
         headers.setBasicAuth(user, "demo");
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        var body = Map.of("child", Map.of("reference", childReference), "receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).withNano(0).toString(),
+        var body = Map.of("child", child, "receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).withNano(0).toString(),
                 "source", "POLICE", "concerns", "Police called to the home overnight.", "referrer", Map.of("name", "PC Dan Hill"));
         return http.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
