@@ -28,6 +28,10 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -79,8 +83,21 @@ class KeycloakSecurityConfiguration {
     @Bean
     JwtDecoder keycloakTokens(KeycloakProperties keycloak) {
         var decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.backchannel("certs")).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(keycloak.issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(keycloak.issuer()), issuedTo(keycloak.clientId())));
         return decoder;
+    }
+
+    /**
+     * A token of the realm is not enough: it must have been issued to CarePath's client (its authorised
+     * party) or name it as an audience, so that a token another application of the realm obtained for a
+     * user cannot be replayed against CarePath.
+     */
+    static OAuth2TokenValidator<Jwt> issuedTo(String clientId) {
+        return jwt -> clientId.equals(jwt.getClaimAsString("azp")) || (jwt.getAudience() != null && jwt.getAudience().contains(clientId))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                        "invalid_token", "The token was not issued to " + clientId, null));
     }
 
     @Bean
