@@ -35,6 +35,8 @@ class TasklistBrowserTest {
     @Autowired
     Children children;
     @Autowired
+    org.carepath.proceedings.ProceedingsFixtures proceedingsFixtures;
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     WebDriver browser;
@@ -97,6 +99,43 @@ class TasklistBrowserTest {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         assertThat(browser.findElements(By.cssSelector(".task-filter"))).as("signed out: asked to sign in again").isEmpty();
+    }
+
+    @Test
+    void theSolicitorHoldsTheLegalPlanningMeetingThroughItsFormAndTheLetterBeforeProceedingsFollows() throws Exception {
+        var c = proceedingsFixtures.requested();
+        var child = children.get(c.childReference());
+        var meeting = "Hold legal planning meeting: " + child.name() + " (" + c.childReference() + ")";
+
+        signIn("legal");
+        click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(),\"My groups' tasks\")]"));
+        click(By.xpath("//a[normalize-space()='" + meeting + "']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        click(By.xpath("//button[normalize-space()='Claim']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Complete']")));
+        var heldOn = browser.findElement(By.cssSelector("input[id*='Field_legalPlanningMeetingHeldOn']"));
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        heldOn.sendKeys(today.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")), org.openqa.selenium.Keys.TAB);
+        click(By.xpath("//label[normalize-space()='Yes']"));
+        click(By.xpath("//label[normalize-space()='Pre-proceedings under the Public Law Outline (letter before proceedings)']"));
+        BrowserSupport.type(browser, wait, By.cssSelector("textarea[id$='Field_legalRationale']"),
+                "Threshold met on chronic neglect; parents to be given the chance to change with support first.");
+        BrowserSupport.screenshot(browser, "tasklist-5-legal-planning-meeting-filled");
+        click(By.xpath("//button[normalize-space()='Complete']"));
+
+        wait.until(driver -> engine.getTaskService().createTaskQuery().processInstanceId(c.processInstanceId())
+                .taskDefinitionKey("Task_SendLetterBeforeProceedings").count() == 1);
+        assertThat(children.get(c.childReference()).decisions()).anySatisfy(decision -> {
+            assertThat(decision.outcome()).isEqualTo("pre-proceedings");
+            assertThat(decision.decidedBy()).isEqualTo("legal");
+        });
+
+        browser.navigate().refresh();
+        click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(),\"My groups' tasks\")]"));
+        click(By.xpath("//a[normalize-space()='Send letter before proceedings: " + child.name() + " (" + c.childReference() + ")']"));
+        var letter = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        assertThat(letter.getText()).contains(child.name()).contains("The pre-proceedings clock counts from it");
+        BrowserSupport.screenshot(browser, "tasklist-6-letter-before-proceedings");
     }
 
     private void click(By by) {
