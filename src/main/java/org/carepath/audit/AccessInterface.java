@@ -8,6 +8,8 @@ public enum AccessInterface {
     TASKLIST,
     /** Camunda's REST API, {@code /engine-rest}. */
     ENGINE_REST,
+    /** The manager view, {@code /manager}. */
+    MANAGER_VIEW,
     /** The application itself: timers, start-up. */
     SYSTEM;
 
@@ -32,6 +34,9 @@ public enum AccessInterface {
         }
         if (path.startsWith("/engine-rest/")) {
             return ENGINE_REST;
+        }
+        if (path.equals("/manager") || path.startsWith("/manager/")) {
+            return MANAGER_VIEW;
         }
         if (path.startsWith("/camunda/")) {
             return TASKLIST;

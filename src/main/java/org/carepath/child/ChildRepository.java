@@ -18,6 +18,10 @@ interface ChildRepository extends JpaRepository<Child, Long> {
     @Query("select c from Child c where lower(c.reference) like ?1 or lower(c.givenName) like ?1 or lower(c.familyName) like ?1 order by c.familyName, c.givenName")
     java.util.List<Child> search(String prefix, org.springframework.data.domain.Pageable page);
 
+    @Query("select new org.carepath.child.CurrentAllocation(c.reference, concat(c.givenName, ' ', c.familyName), a.worker, a.workerName,"
+            + " a.teamName, a.allocatedFrom) from Allocation a join a.child c where a.allocatedTo is null order by a.workerName, c.familyName")
+    java.util.List<CurrentAllocation> currentAllocations();
+
     @Query(value = "select nextval('child_reference_seq')", nativeQuery = true)
     long nextReferenceNumber();
 }

@@ -63,6 +63,12 @@ public class Children {
         audit.changed(reference, "allocation", workerName + (teamName == null ? "" : ", " + teamName));
     }
 
+    /** Every child's allocation as it stands, by worker: the caseloads. */
+    @Transactional(readOnly = true)
+    public java.util.List<CurrentAllocation> currentAllocations() {
+        return children.currentAllocations();
+    }
+
     /** The team the child's current allocation is with, if the child is allocated. */
     @Transactional(readOnly = true)
     public Optional<String> responsibleTeam(String reference) {

@@ -138,6 +138,28 @@ class TasklistBrowserTest {
         BrowserSupport.screenshot(browser, "tasklist-6-letter-before-proceedings");
     }
 
+    @Test
+    void theTeamManagerSeesLateWorkInTheManagerViewAndGoesToTheChildsTasks() throws Exception {
+        var referral = fixtures.referralReceivedAt(java.time.OffsetDateTime.now().minusDays(3).withNano(0).toString());
+        var screening = engine.getTaskService().createTaskQuery().processInstanceId(referral.processInstanceId())
+                .taskDefinitionKey("Task_ScreenContact").singleResult();
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(referral.processInstanceId())
+                .activityId("Event_FrontDoorScreeningDeadlinePassed").singleResult().getId());
+        assertThat(screening).isNotNull();
+
+        signIn("team-manager");
+        browser.get("http://localhost:" + port + "/manager");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("late-work")));
+        var late = browser.findElement(By.xpath("//section[h2[@id='late-work']]")).getText();
+        assertThat(late).contains(referral.childName()).contains("Decision on the response to a referral").contains("Team manager");
+        BrowserSupport.screenshot(browser, "manager-1-view");
+
+        click(By.xpath("//section[h2[@id='late-work']]//a[normalize-space()='" + referral.childName() + "']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[starts-with(normalize-space(),'Act on missed deadline: " + referral.childName() + "')]")));
+        assertThat(browser.findElement(By.cssSelector("[cam-tasks]")).getText()).contains(referral.childReference());
+        BrowserSupport.screenshot(browser, "manager-2-childs-tasks");
+    }
+
     private void click(By by) {
         BrowserSupport.click(browser, wait, by);
     }

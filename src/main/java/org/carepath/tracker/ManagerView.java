@@ -1,0 +1,313 @@
+package org.carepath.tracker;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.carepath.access.ChildAccess;
+import org.carepath.audit.Audit;
+import org.carepath.child.Children;
+import org.carepath.child.CurrentAllocation;
+import org.carepath.drift.DriftAlertView;
+import org.carepath.drift.DriftAlerts;
+import org.carepath.drift.EscalationLevel;
+import org.carepath.identity.Groups;
+import org.carepath.identity.Viewer;
+import org.carepath.proceedings.Proceedings;
+import org.carepath.proceedings.ProceedingsView;
+import org.carepath.proceedings.Risk;
+import org.carepath.timescale.Timescales;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /manager}: what a team or service manager needs to see drift in time. Late statutory work (open
+ * drift alerts, how late, at which rung of the ladder), care proceedings on the 26-week clock with their
+ * week and risk, and each worker's caseload. Managers sign in as for the Tasklist; each child shown is
+ * in their scope and the showing is on the child's audit trail.
+ */
+@Controller
+class ManagerView {
+
+    static final Set<String> MANAGERS = Set.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
+
+    private final IdentityService identity;
+    private final ChildAccess access;
+    private final Audit audit;
+    private final Children children;
+    private final DriftAlerts alerts;
+    private final Proceedings proceedings;
+    private final TaskService tasks;
+    private final Timescales timescales;
+    private final FilterService filters;
+
+    ManagerView(IdentityService identity, ChildAccess access, Audit audit, Children children, DriftAlerts alerts,
+                Proceedings proceedings, TaskService tasks, Timescales timescales, FilterService filters) {
+        this.filters = filters;
+        this.identity = identity;
+        this.access = access;
+        this.audit = audit;
+        this.children = children;
+        this.alerts = alerts;
+        this.proceedings = proceedings;
+        this.tasks = tasks;
+        this.timescales = timescales;
+    }
+
+    @GetMapping(value = "/manager", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> page(HttpServletRequest request) {
+        var user = signedIn(request);
+        if (user == null) {
+            return html(HttpStatus.UNAUTHORIZED, page("Sign in", null, """
+                    <p>Sign in to CarePath first: <a href="camunda/app/tasklist/">open the Tasklist</a>, sign in, then come
+                    back to <a href="manager">the manager view</a>.</p>"""));
+        }
+        var groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        if (groups.stream().noneMatch(MANAGERS::contains)) {
+            return html(HttpStatus.FORBIDDEN, page("Not for your role", user, """
+                    <p>The manager view is for team managers, service managers and administrators. Your work is in
+                    <a href="camunda/app/tasklist/">the Tasklist</a>.</p>"""));
+        }
+        identity.setAuthentication(user, groups);
+        try {
+            return html(HttpStatus.OK, page("Manager view", displayName(user), body(access.viewer())));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private String body(Viewer viewer) {
+        var today = timescales.today();
+        var late = alerts.open().stream().filter(alert -> access.canAccess(viewer, alert.childReference()))
+                .sorted(Comparator.comparing(DriftAlertView::dueDate)).toList();
+        var cases = proceedings.live().stream().filter(c -> access.canAccess(viewer, c.childReference())).toList();
+        var caseloads = new TreeMap<String, List<CurrentAllocation>>();
+        children.currentAllocations().stream().filter(a -> access.canAccess(viewer, a.childReference()))
+                .forEach(a -> caseloads.computeIfAbsent(a.workerName() + "\u0000" + a.worker(), k -> new java.util.ArrayList<>()).add(a));
+
+        var shown = new LinkedHashSet<String>();
+        late.forEach(alert -> shown.add(alert.childReference()));
+        cases.forEach(c -> shown.add(c.childReference()));
+        var names = new LinkedHashMap<String, String>();
+        shown.forEach(reference -> {
+            names.put(reference, children.get(reference).name());
+            audit.read(reference, "manager view");
+        });
+
+        var html = new StringBuilder();
+        summary(html, late, cases, caseloads);
+        lateWork(html, late, names, today);
+        careProceedings(html, cases, names);
+        caseloads(html, caseloads);
+        html.append("<p class=\"as-of\">As of ").append(h(today.format(DAY))).append(". Everything here is read live from the")
+                .append(" journeys and the child record; <a href=\"manager\">refresh</a> for the latest.</p>");
+        return html.toString();
+    }
+
+    private void summary(StringBuilder html, List<DriftAlertView> late, List<ProceedingsView> cases, Map<String, List<CurrentAllocation>> caseloads) {
+        long withServiceManager = late.stream().filter(a -> a.escalationLevel() == EscalationLevel.SERVICE_MANAGER).count();
+        long red = cases.stream().filter(c -> c.risk() == Risk.RED).count();
+        long amber = cases.stream().filter(c -> c.risk() == Risk.AMBER).count();
+        long allocated = caseloads.values().stream().mapToLong(List::size).sum();
+        html.append("<section class=\"tiles\">")
+                .append(tile("Late statutory work", late.size(), withServiceManager + " escalated to the service manager", late.isEmpty() ? "green" : "red"))
+                .append(tile("Care proceedings under way", cases.size(), red + " red, " + amber + " amber", red > 0 ? "red" : amber > 0 ? "amber" : "green"))
+                .append(tile("Children allocated", allocated, caseloads.size() + (caseloads.size() == 1 ? " worker" : " workers"), "neutral"))
+                .append("</section>");
+    }
+
+    private void lateWork(StringBuilder html, List<DriftAlertView> late, Map<String, String> names, LocalDate today) {
+        html.append("<section><h2 id=\"late-work\">Late statutory work</h2>");
+        if (late.isEmpty()) {
+            html.append("<p class=\"empty\">Nothing is past its statutory timescale.</p></section>");
+            return;
+        }
+        html.append("<table><thead><tr><th>Child</th><th>Late work</th><th>Timescale</th><th>Due</th><th>Working days late</th>")
+                .append("<th>With</th><th>Latest action</th></tr></thead><tbody>");
+        for (var alert : late) {
+            var lastAction = alert.actions() == null || alert.actions().isEmpty() ? null : alert.actions().get(alert.actions().size() - 1);
+            html.append("<tr>").append(childCell(alert.childReference(), names, "Escalations"))
+                    .append("<td>").append(h(alert.work())).append("</td>")
+                    .append("<td>").append(h(describe(alert.timescale()))).append("</td>")
+                    .append("<td>").append(h(alert.dueDate().format(DAY))).append("</td>")
+                    .append("<td class=\"number late\">").append(timescales.workingDaysLate(alert.dueDate(), today)).append("</td>")
+                    .append("<td>").append(alert.escalationLevel() == EscalationLevel.SERVICE_MANAGER ? "<span class=\"badge red\">Service manager</span>"
+                            : "<span class=\"badge amber\">Team manager</span>").append("</td>")
+                    .append("<td>").append(lastAction == null ? "<span class=\"muted\">none yet</span>"
+                            : h(lastAction.action() + (lastAction.rationale() == null ? "" : ": " + lastAction.rationale()))).append("</td>")
+                    .append("</tr>");
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private void careProceedings(StringBuilder html, List<ProceedingsView> cases, Map<String, String> names) {
+        html.append("<section><h2 id=\"care-proceedings\">Care proceedings</h2>");
+        if (cases.isEmpty()) {
+            html.append("<p class=\"empty\">No care proceedings or pre-proceedings under way.</p></section>");
+            return;
+        }
+        html.append("<table><thead><tr><th>Child</th><th>Stage</th><th>Issued</th><th>Week of 26</th><th>Deadline</th><th>Risk</th></tr></thead><tbody>");
+        for (var c : cases) {
+            var risk = c.risk() == null ? "neutral" : c.risk().name().toLowerCase();
+            html.append("<tr>").append(childCell(c.childReference(), names, "My groups' tasks"))
+                    .append("<td>").append(h(stage(c))).append("</td>")
+                    .append("<td>").append(c.issuedOn() == null ? "<span class=\"muted\">not issued</span>" : h(c.issuedOn().format(DAY))).append("</td>")
+                    .append("<td>").append(c.week() == null ? "<span class=\"muted\">not started</span>" : weekBar(c.week(), risk)).append("</td>")
+                    .append("<td>").append(c.currentDeadline() == null ? "" : h(c.currentDeadline().format(DAY))
+                            + (c.extensions() == null || c.extensions().isEmpty() ? "" : " <span class=\"muted\">(extended)</span>")).append("</td>")
+                    .append("<td><span class=\"badge ").append(risk).append("\">").append(c.risk() == null ? "" : h(c.risk().name().charAt(0) + c.risk().name().substring(1).toLowerCase()))
+                    .append("</span></td></tr>");
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private void caseloads(StringBuilder html, Map<String, List<CurrentAllocation>> caseloads) {
+        html.append("<section><h2 id=\"caseloads\">Caseloads</h2>");
+        if (caseloads.isEmpty()) {
+            html.append("<p class=\"empty\">No child is allocated to a worker yet.</p></section>");
+            return;
+        }
+        int most = caseloads.values().stream().mapToInt(List::size).max().orElse(1);
+        var now = java.util.Date.from(timescales.now());
+        html.append("<table><thead><tr><th>Worker</th><th>Team</th><th>Children</th><th>Open tasks</th><th>Overdue tasks</th></tr></thead><tbody>");
+        for (var load : caseloads.values()) {
+            var first = load.get(0);
+            long open = tasks.createTaskQuery().taskAssignee(first.worker()).count();
+            long overdue = tasks.createTaskQuery().taskAssignee(first.worker()).dueBefore(now).count();
+            html.append("<tr><td>").append(h(first.workerName() == null ? first.worker() : first.workerName())).append("</td>")
+                    .append("<td>").append(h(first.teamName())).append("</td>")
+                    .append("<td><div class=\"bar\"><span style=\"width:").append(100 * load.size() / most).append("%\"></span></div> ")
+                    .append(load.size()).append("</td>")
+                    .append("<td class=\"number\">").append(open).append("</td>")
+                    .append("<td class=\"number").append(overdue > 0 ? " late" : "").append("\">").append(overdue).append("</td></tr>");
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private String describe(String timescaleKey) {
+        var timescale = timescales.timescale(timescaleKey);
+        return timescale == null ? timescaleKey : timescale.description();
+    }
+
+    private static String stage(ProceedingsView c) {
+        return switch (c.status().name()) {
+            case "LEGAL_PLANNING" -> "Legal planning";
+            case "PRE_PROCEEDINGS" -> "Pre-proceedings";
+            case "TO_BE_ISSUED" -> "Application to be issued";
+            case "ISSUED" -> "Proceedings issued";
+            default -> c.status().name().toLowerCase().replace('_', ' ');
+        };
+    }
+
+    private static String weekBar(int week, String risk) {
+        int width = Math.min(100, Math.round(100f * week / 26));
+        return "<div class=\"bar " + risk + "\" title=\"week " + week + " of 26\"><span style=\"width:" + width + "%\"></span></div> " + week;
+    }
+
+    private static String tile(String label, long count, String detail, String tone) {
+        return "<div class=\"tile " + tone + "\"><div class=\"count\">" + count + "</div><div class=\"label\">" + h(label)
+                + "</div><div class=\"detail\">" + h(detail) + "</div></div>";
+    }
+
+    /** The child, linked to a Tasklist filter narrowed to the child: where the manager acts on what the row shows. */
+    private String childCell(String reference, Map<String, String> names, String filterName) {
+        var search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + reference + "\",\"name\":\"\"}]";
+        var filter = filters.createFilterQuery().filterName(filterName).singleResult();
+        return "<td class=\"child\"><a href=\"camunda/app/tasklist/default/#/?" + (filter == null ? "" : "filter=" + filter.getId() + "&")
+                + "searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8) + "\" title=\"" + h(filterName) + " about this child, in the Tasklist\">" + h(names.get(reference)) + "</a><div class=\"muted\">"
+                + h(reference) + "</div></td>";
+    }
+
+    private String displayName(String user) {
+        var person = identity.createUserQuery().userId(user).singleResult();
+        return person == null || person.getFirstName() == null ? user : (person.getFirstName() + " " + person.getLastName()).strip();
+    }
+
+    /** The signed-in user: the Camunda web apps' session (local sign-in), or single sign-on. */
+    private static String signedIn(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null) {
+            var signedIn = AuthenticationUtil.getAuthsFromSession(session);
+            if (signedIn != null && !signedIn.getAuthentications().isEmpty()) {
+                return signedIn.getAuthentications().get(0).getName();
+            }
+        }
+        var sso = SecurityContextHolder.getContext().getAuthentication();
+        return sso == null || !sso.isAuthenticated() || sso instanceof AnonymousAuthenticationToken ? null : sso.getName();
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String page) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
+    }
+
+    private static String page(String title, String user, String body) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <base href="%s"><title>%s · CarePath</title><style>%s</style></head>
+                <body><header><span class="brand">CarePath</span><span class="title">%s</span><nav><a href="camunda/app/tasklist/">Tasklist</a>%s</nav></header>
+                <main>%s</main></body></html>
+                """.formatted("/", h(title), STYLE, h(title),
+                user == null ? "" : "<span class=\"user\">" + h(user) + "</span><a href=\"logout\">Log out</a>", body);
+    }
+
+    static String h(Object value) {
+        if (value == null) {
+            return "";
+        }
+        var text = value.toString();
+        var escaped = new StringBuilder(text.length());
+        for (var ch : text.toCharArray()) {
+            switch (ch) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(ch);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static final String STYLE = """
+            body{margin:0;font-family:"IBM Plex Sans",system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1f2933;background:#f5f6f8}
+            header{display:flex;align-items:center;gap:1.5rem;padding:.8rem 2rem;background:#fff;border-bottom:1px solid #d8dde3}
+            .brand{font-weight:700;color:#b5152b}.title{font-size:1.15rem}nav{margin-left:auto;display:flex;gap:1.2rem;align-items:center}
+            .user{color:#52606d}a{color:#1c5fa8}main{max-width:1200px;margin:0 auto;padding:1.5rem 2rem}
+            h2{font-size:1.15rem;margin:2rem 0 .6rem}.tiles{display:flex;gap:1rem;flex-wrap:wrap}
+            .tile{flex:1;min-width:220px;background:#fff;border:1px solid #d8dde3;border-left:6px solid #9aa5b1;border-radius:4px;padding:1rem 1.2rem}
+            .tile.red{border-left-color:#c92a2a}.tile.amber{border-left-color:#e8890c}.tile.green{border-left-color:#2b8a3e}
+            .count{font-size:2rem;font-weight:700}.label{font-weight:600}.detail,.muted,.as-of{color:#52606d;font-size:.9rem}
+            table{width:100%;border-collapse:collapse;background:#fff;border:1px solid #d8dde3}
+            th,td{text-align:left;padding:.55rem .75rem;border-bottom:1px solid #e4e7eb;vertical-align:top}
+            th{background:#eef1f4;font-size:.85rem;text-transform:uppercase;letter-spacing:.02em;color:#3e4c59}
+            .number{text-align:right;font-variant-numeric:tabular-nums}.late{color:#c92a2a;font-weight:700}
+            .child,.badge,td.number{white-space:nowrap}.badge{display:inline-block;padding:.1rem .55rem;border-radius:999px;font-size:.8rem;font-weight:600;color:#fff;background:#9aa5b1}
+            .badge.red{background:#c92a2a}.badge.amber{background:#e8890c}.badge.green{background:#2b8a3e}
+            .bar{display:inline-block;width:120px;height:.6rem;background:#e4e7eb;border-radius:3px;vertical-align:middle;overflow:hidden}
+            .bar span{display:block;height:100%;background:#52606d}.bar.red span{background:#c92a2a}.bar.amber span{background:#e8890c}.bar.green span{background:#2b8a3e}
+            .empty{background:#fff;border:1px dashed #cbd2d9;padding:1rem;color:#52606d}.as-of{margin-top:2rem}
+            """;
+}

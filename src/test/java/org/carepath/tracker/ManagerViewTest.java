@@ -1,0 +1,95 @@
+package org.carepath.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.carepath.CarePathTest;
+import org.carepath.ProcessTestSupport;
+import org.carepath.TasklistSession;
+import org.carepath.proceedings.ProceedingsFixtures;
+import org.carepath.referral.ReferralFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The manager view: late work, care proceedings and caseloads, for managers, within their scope, on the audit trail. */
+@CarePathTest
+class ManagerViewTest extends ProcessTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ReferralFixtures referrals;
+    @Autowired
+    ProceedingsFixtures proceedings;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aTeamManagerSeesTheirTeamsLateWorkProceedingsAndCaseloadsAndNothingOfAnotherTeam() {
+        var received = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0).toString();
+        var north = referrals.referralReceivedAt(received);
+        var south = referrals.referralReceivedAt(received);
+        allocate(north, "team-manager", "practitioner");
+        allocate(south, "team-manager", "practitioner-south"); // the front door allocates to a team
+        var legal = proceedings.requested();
+        clockAt("2027-12-01T10:00");
+        fire(north.processInstanceId(), "Event_AssessmentDeadlinePassed");
+        fire(south.processInstanceId(), "Event_AssessmentDeadlinePassed");
+
+        var page = manager("team-manager");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(page.getBody())
+                .contains("Late statutory work").contains(north.childName()).contains(north.childReference())
+                .contains("Child and family assessment completed").contains("Team manager")
+                .contains("Care proceedings").contains(legal.childReference()).contains("Legal planning")
+                .contains("Caseloads").contains("Priya Patel")
+                .doesNotContain(south.childName()).doesNotContain(south.childReference()).doesNotContain("Sam Reid");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where child_reference = ? and username = 'team-manager'"
+                + " and subject = 'manager view' and interface = 'MANAGER_VIEW'", Long.class, north.childReference()))
+                .as("showing the child is on their audit trail, once").isOne();
+
+        assertThat(manager("service-manager").getBody()).contains(north.childName()).contains(south.childName()).contains("Sam Reid");
+        assertThat(manager("team-manager-south").getBody()).contains(south.childName()).doesNotContain(north.childName());
+    }
+
+    @Test
+    void onlyManagersWhoHaveSignedInSeeIt() {
+        var practitioner = manager("practitioner");
+        assertThat(practitioner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(practitioner.getBody()).contains("for team managers, service managers and administrators");
+
+        var nobody = http.getForEntity("/manager", String.class);
+        assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(nobody.getBody()).contains("Sign in to CarePath first").contains("camunda/app/tasklist/");
+    }
+
+    @Test
+    void whatPeopleTypedIsShownAsTextNeverAsMarkup() {
+        assertThat(ManagerView.h("<script>alert('x')</script> & \"Jo\""))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Jo&quot;");
+    }
+
+    private ResponseEntity<String> manager(String user) {
+        var session = TasklistSession.signIn(http, user);
+        var headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session.cookies());
+        return http.exchange("/manager", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private void allocate(ReferralFixtures.Taken referral, String manager, String worker) {
+        completeAs("practitioner", task(referral.processInstanceId(), "Task_ScreenContact"), Map.of("ragRating", "amber",
+                "screeningDecision", "assessment", "screeningRationale", "Needs assessment."));
+        completeAs(manager, task(referral.processInstanceId(), "Task_AllocateSocialWorker"), Map.of("allocatedWorker", worker));
+    }
+}
