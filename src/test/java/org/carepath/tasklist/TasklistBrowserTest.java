@@ -72,6 +72,7 @@ class TasklistBrowserTest {
         assertThat(form.getText()).contains(referral.childName()).contains(referral.childReference())
                 .contains("Bruising on both arms").contains("Ann Jones");
         BrowserSupport.screenshot(browser, "tasklist-2-screen-contact-form");
+        assertThat(browser.findElements(By.cssSelector("li.carepath-manager-view"))).as("no manager view for a social worker").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from audit_event where child_reference = ? and interface = 'TASKLIST'"
                 + " and username = 'practitioner' and subject = ?", Long.class, referral.childReference(), "task form: " + taskName))
                 .as("opening the form is on the audit trail").isOne();
@@ -148,7 +149,8 @@ class TasklistBrowserTest {
         assertThat(screening).isNotNull();
 
         signIn("team-manager");
-        browser.get("http://localhost:" + port + "/manager");
+        BrowserSupport.screenshot(browser, "manager-0-tasklist-header");
+        click(By.xpath("//li[contains(@class,'carepath-manager-view')]/a[normalize-space()='Manager view']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("late-work")));
         var late = browser.findElement(By.xpath("//section[h2[@id='late-work']]")).getText();
         assertThat(late).contains(referral.childName()).contains("Decision on the response to a referral").contains("Team manager");

@@ -55,6 +55,9 @@ class ManagerViewTest extends ProcessTestSupport {
                 .contains("Care proceedings").contains(legal.childReference()).contains("Legal planning")
                 .contains("Caseloads").contains("Priya Patel")
                 .doesNotContain(south.childName()).doesNotContain(south.childReference()).doesNotContain("Sam Reid");
+        assertThat(page.getBody()).as("the worker's open and overdue tasks count, though the manager could not open them")
+                .containsPattern("Priya Patel</td><td>North assessment team</td><td>.*?</td><td class=\"number\">[1-9]\\d*</td>"
+                        + "<td class=\"number late\">[1-9]");
         assertThat(jdbc.queryForObject("select count(*) from audit_event where child_reference = ? and username = 'team-manager'"
                 + " and subject = 'manager view' and interface = 'MANAGER_VIEW'", Long.class, north.childReference()))
                 .as("showing the child is on their audit trail, once").isOne();
@@ -69,6 +72,10 @@ class ManagerViewTest extends ProcessTestSupport {
         assertThat(practitioner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(practitioner.getBody()).contains("for team managers, service managers and administrators");
 
+        assertThat(get("practitioner", "/manager/access").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("team-manager", "/manager/access").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.getForEntity("/manager/access", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
         var nobody = http.getForEntity("/manager", String.class);
         assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(nobody.getBody()).contains("Sign in to CarePath first").contains("camunda/app/tasklist/");
@@ -81,10 +88,14 @@ class ManagerViewTest extends ProcessTestSupport {
     }
 
     private ResponseEntity<String> manager(String user) {
+        return get(user, "/manager");
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
         var session = TasklistSession.signIn(http, user);
         var headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, session.cookies());
-        return http.exchange("/manager", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     private void allocate(ReferralFixtures.Taken referral, String manager, String worker) {

@@ -1,0 +1,36 @@
+// CarePath: a "Manager view" link in the web apps' header, next to the signed-in user's menu, for the
+// roles that have the manager view (CarePath answers /manager/access with 204 for them).
+const managerView = new URL('../../manager', import.meta.url).href;
+const access = new URL('../../manager/access', import.meta.url).href;
+let checkedFor = null;
+
+function userMenu() {
+  const logout = document.querySelector('li.logout');
+  return logout ? logout.closest('ul').closest('li') : null;
+}
+
+function placeLink() {
+  const menu = userMenu();
+  if (!menu || document.querySelector('li.carepath-manager-view')) {
+    return;
+  }
+  const user = menu.textContent.trim();
+  if (checkedFor === user) {
+    return;
+  }
+  checkedFor = user;
+  fetch(access, { credentials: 'same-origin' }).then((answer) => {
+    if (answer.status !== 204 || document.querySelector('li.carepath-manager-view')) {
+      return;
+    }
+    const item = document.createElement('li');
+    item.className = 'carepath-manager-view';
+    const link = document.createElement('a');
+    link.href = managerView;
+    link.textContent = 'Manager view';
+    item.appendChild(link);
+    menu.parentNode.insertBefore(item, menu);
+  }).catch(() => { checkedFor = null; });
+}
+
+new MutationObserver(placeLink).observe(document.documentElement, { childList: true, subtree: true });
