@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.carepath.identity.Viewer;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -65,18 +64,16 @@ class TaskReadAudit extends OncePerRequestFilter {
         if (!matcher.matches()) {
             return;
         }
-        var user = user(request);
+        var user = Viewer.signedIn(request, identity);
         // the user may read the task (the engine said so) but not its process instance: look the child up as the application
-        var asked = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        Viewer.asTheApplication(identity, () -> {
             if (matcher.group(1).equals("process-instance")) {
                 var instance = runtime.createProcessInstanceQuery().processInstanceId(matcher.group(2)).singleResult();
                 if (instance != null && instance.getBusinessKey() != null) {
                     var definition = instance.getProcessDefinitionId().split(":", 2)[0];
                     audit.read(user, instance.getBusinessKey(), "journey variables: " + definition);
                 }
-                return;
+                return null;
             }
             var task = tasks.createTaskQuery().taskId(matcher.group(2)).singleResult();
             var instance = task == null || task.getProcessInstanceId() == null ? null
@@ -84,20 +81,8 @@ class TaskReadAudit extends OncePerRequestFilter {
             if (instance != null && instance.getBusinessKey() != null) {
                 audit.read(user, instance.getBusinessKey(), "task form: " + task.getName());
             }
-        } finally {
-            identity.setAuthentication(asked);
-        }
-    }
-
-    private String user(HttpServletRequest request) {
-        var session = request.getSession(false);
-        if (session != null) {
-            var authentications = AuthenticationUtil.getAuthsFromSession(session);
-            if (authentications != null && !authentications.getAuthentications().isEmpty()) {
-                return authentications.getAuthentications().get(0).getName();
-            }
-        }
-        return Viewer.current(identity).userId();
+            return null;
+        });
     }
 
     private static String path(HttpServletRequest request) {

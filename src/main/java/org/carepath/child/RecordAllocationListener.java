@@ -5,9 +5,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
 import org.carepath.engine.TaskInput;
 import org.carepath.identity.Groups;
+import org.carepath.identity.Viewer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +39,7 @@ class RecordAllocationListener implements TaskListener {
         if (user == null) {
             throw TaskInput.invalid("allocatedWorker", "Choose a worker to allocate: '" + worker + "' is not a known user");
         }
-        var groups = identity.createGroupQuery().groupMember(worker).list().stream().map(Group::getId).toList();
-        var role = WORKER_ROLES.stream().filter(groups::contains).findFirst().orElseThrow(() -> TaskInput.invalid("allocatedWorker",
+        var role = Viewer.of(identity, worker).firstOf(WORKER_ROLES).orElseThrow(() -> TaskInput.invalid("allocatedWorker",
                 "Choose a social worker or team manager to allocate: '" + worker + "' is neither"));
         task.getExecution().setVariable("allocatedWorkerGroup", role);
         var team = identity.createGroupQuery().groupMember(worker).groupType(TEAM_GROUP_TYPE).list().stream().findFirst();

@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.carepath.identity.Viewer;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -126,26 +127,21 @@ class TaskInputGuard extends OncePerRequestFilter {
 
     /** The keys of the task form's fields, or null if the task is not there (the engine answers that). */
     private Set<String> formFields(String taskId) {
-        var asked = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        return Viewer.asTheApplication(identity, () -> {
             var task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
             if (task == null) {
                 return null;
             }
             var fields = new HashSet<String>();
-            if (task.getCamundaFormRef() == null) {
-                return fields;
-            }
-            try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-                collectKeys(json.readTree(form), fields);
+            if (task.getCamundaFormRef() != null) {
+                try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+                    collectKeys(json.readTree(form), fields);
+                } catch (IOException e) {
+                    throw new IllegalStateException("Unreadable form of task " + taskId, e);
+                }
             }
             return fields;
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable form of task " + taskId, e);
-        } finally {
-            identity.setAuthentication(asked);
-        }
+        });
     }
 
     private static void collectKeys(JsonNode component, Set<String> keys) {

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.variable.Variables;
 import org.carepath.audit.Audit;
 import org.carepath.child.ChildNotFoundException;
@@ -23,6 +22,7 @@ import org.carepath.drift.DeadlineView;
 import org.carepath.drift.Deadlines;
 import org.carepath.engine.TaskInput;
 import org.carepath.identity.Groups;
+import org.carepath.identity.Viewer;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.ConflictException;
 import org.carepath.web.InvalidRequestException;
@@ -384,7 +384,7 @@ public class Proceedings {
         } else if (identity.createUserQuery().userId(input.owner()).count() == 0) {
             problems.add(new FieldProblem(prefix + "owner", "'" + input.owner() + "' is not a CarePath user"));
         } else {
-            ownerGroup = directionOwnerGroup(input.owner());
+            ownerGroup = Viewer.of(identity, input.owner()).firstOf(DIRECTION_OWNER_GROUPS).orElse(null);
             if (ownerGroup == null) {
                 problems.add(new FieldProblem(prefix + "owner", "'" + input.owner() + "' is not a social worker, team manager or"
                         + " local authority solicitor (" + String.join(", ", DIRECTION_OWNER_GROUPS) + ")"));
@@ -395,12 +395,6 @@ public class Proceedings {
             problems.add(new FieldProblem(prefix + "dueOn", "must not be before the direction was given (" + givenOn + ")"));
         }
         return problems.size() == before ? new CheckedDirection(input.direction().strip(), input.owner(), ownerGroup, due) : null;
-    }
-
-    /** The first of {@link #DIRECTION_OWNER_GROUPS} the user belongs to, or null. */
-    private String directionOwnerGroup(String owner) {
-        var groups = identity.createGroupQuery().groupMember(owner).list().stream().map(Group::getId).toList();
-        return DIRECTION_OWNER_GROUPS.stream().filter(groups::contains).findFirst().orElse(null);
     }
 
     private CheckedExtension checkExtension(CareProceedings proceedings, HearingInput.ExtensionInput input, String prefix,

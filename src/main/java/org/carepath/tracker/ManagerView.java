@@ -10,15 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.carepath.access.ChildAccess;
 import org.carepath.audit.Audit;
 import org.carepath.child.Children;
@@ -35,8 +31,6 @@ import org.carepath.timescale.Timescales;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -49,7 +43,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ManagerView {
 
-    static final Set<String> MANAGERS = Set.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
+    static final List<String> MANAGERS = List.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
     private final IdentityService identity;
@@ -77,21 +71,21 @@ class ManagerView {
 
     @GetMapping(value = "/manager", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(HttpServletRequest request) {
-        var user = signedIn(request);
+        var user = Viewer.signedIn(request, identity);
         if (user == null) {
             return html(HttpStatus.UNAUTHORIZED, page("Sign in", null, """
                     <p>Sign in to CarePath first: <a href="camunda/app/tasklist/">open the Tasklist</a>, sign in, then come
                     back to <a href="manager">the manager view</a>.</p>"""));
         }
-        var groups = groupsOf(user);
-        if (!isManager(groups)) {
+        var viewer = Viewer.of(identity, user);
+        if (!isManager(viewer)) {
             return html(HttpStatus.FORBIDDEN, page("Not for your role", user, """
                     <p>The manager view is for team managers, service managers and administrators. Your work is in
                     <a href="camunda/app/tasklist/">the Tasklist</a>.</p>"""));
         }
-        identity.setAuthentication(user, groups);
+        identity.setAuthentication(user, List.copyOf(viewer.groups())); // the audit trail names them
         try {
-            return html(HttpStatus.OK, page("Manager view", displayName(user), body(access.viewer())));
+            return html(HttpStatus.OK, page("Manager view", displayName(user), body(viewer)));
         } finally {
             identity.clearAuthentication();
         }
@@ -100,19 +94,15 @@ class ManagerView {
     /** Whether the signed-in user has the manager view: the web apps' header shows its link only then. */
     @GetMapping("/manager/access")
     ResponseEntity<Void> access(HttpServletRequest request) {
-        var user = signedIn(request);
+        var user = Viewer.signedIn(request, identity);
         if (user == null) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        return isManager(groupsOf(user)) ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        return isManager(Viewer.of(identity, user)) ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
 
-    private List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    }
-
-    private static boolean isManager(List<String> groups) {
-        return groups.stream().anyMatch(MANAGERS::contains);
+    private static boolean isManager(Viewer viewer) {
+        return MANAGERS.stream().anyMatch(viewer::in);
     }
 
     private String body(Viewer viewer) {
@@ -120,9 +110,9 @@ class ManagerView {
         var late = alerts.open().stream().filter(alert -> access.canAccess(viewer, alert.childReference()))
                 .sorted(Comparator.comparing(DriftAlertView::dueDate)).toList();
         var cases = proceedings.live().stream().filter(c -> access.canAccess(viewer, c.childReference())).toList();
-        var caseloads = new TreeMap<String, List<CurrentAllocation>>();
+        var caseloads = new LinkedHashMap<String, List<CurrentAllocation>>(); // by worker, in the order of their names
         children.currentAllocations().stream().filter(a -> access.canAccess(viewer, a.childReference()))
-                .forEach(a -> caseloads.computeIfAbsent(a.workerName() + "\u0000" + a.worker(), k -> new java.util.ArrayList<>()).add(a));
+                .forEach(a -> caseloads.computeIfAbsent(a.worker(), worker -> new java.util.ArrayList<>()).add(a));
 
         var shown = new LinkedHashSet<String>();
         late.forEach(alert -> shown.add(alert.childReference()));
@@ -135,8 +125,8 @@ class ManagerView {
 
         var html = new StringBuilder();
         summary(html, late, cases, caseloads);
-        lateWork(html, late, names, today);
-        careProceedings(html, cases, names);
+        lateWork(html, late, names, today, filterId("Escalations"));
+        careProceedings(html, cases, names, filterId("My groups' tasks"));
         caseloads(html, caseloads);
         html.append("<p class=\"as-of\">As of ").append(h(today.format(DAY))).append(". Everything here is read live from the")
                 .append(" journeys and the child record; <a href=\"manager\">refresh</a> for the latest.</p>");
@@ -155,7 +145,7 @@ class ManagerView {
                 .append("</section>");
     }
 
-    private void lateWork(StringBuilder html, List<DriftAlertView> late, Map<String, String> names, LocalDate today) {
+    private void lateWork(StringBuilder html, List<DriftAlertView> late, Map<String, String> names, LocalDate today, String filter) {
         html.append("<section><h2 id=\"late-work\">Late statutory work</h2>");
         if (late.isEmpty()) {
             html.append("<p class=\"empty\">Nothing is past its statutory timescale.</p></section>");
@@ -165,7 +155,7 @@ class ManagerView {
                 .append("<th>With</th><th>Latest action</th></tr></thead><tbody>");
         for (var alert : late) {
             var lastAction = alert.actions() == null || alert.actions().isEmpty() ? null : alert.actions().get(alert.actions().size() - 1);
-            html.append("<tr>").append(childCell(alert.childReference(), names, "Escalations"))
+            html.append("<tr>").append(childCell(alert.childReference(), names, filter))
                     .append("<td>").append(h(alert.work())).append("</td>")
                     .append("<td>").append(h(describe(alert.timescale()))).append("</td>")
                     .append("<td>").append(h(alert.dueDate().format(DAY))).append("</td>")
@@ -179,7 +169,7 @@ class ManagerView {
         html.append("</tbody></table></section>");
     }
 
-    private void careProceedings(StringBuilder html, List<ProceedingsView> cases, Map<String, String> names) {
+    private void careProceedings(StringBuilder html, List<ProceedingsView> cases, Map<String, String> names, String filter) {
         html.append("<section><h2 id=\"care-proceedings\">Care proceedings</h2>");
         if (cases.isEmpty()) {
             html.append("<p class=\"empty\">No care proceedings or pre-proceedings under way.</p></section>");
@@ -188,7 +178,7 @@ class ManagerView {
         html.append("<table><thead><tr><th>Child</th><th>Stage</th><th>Issued</th><th>Week of 26</th><th>Deadline</th><th>Risk</th></tr></thead><tbody>");
         for (var c : cases) {
             var risk = c.risk() == null ? "neutral" : c.risk().name().toLowerCase();
-            html.append("<tr>").append(childCell(c.childReference(), names, "My groups' tasks"))
+            html.append("<tr>").append(childCell(c.childReference(), names, filter))
                     .append("<td>").append(h(stage(c))).append("</td>")
                     .append("<td>").append(c.issuedOn() == null ? "<span class=\"muted\">not issued</span>" : h(c.issuedOn().format(DAY))).append("</td>")
                     .append("<td>").append(c.week() == null ? "<span class=\"muted\">not started</span>" : weekBar(c.week(), risk)).append("</td>")
@@ -211,8 +201,9 @@ class ManagerView {
         html.append("<table><thead><tr><th>Worker</th><th>Team</th><th>Children</th><th>Open tasks</th><th>Overdue tasks</th></tr></thead><tbody>");
         for (var load : caseloads.values()) {
             var first = load.get(0);
-            long open = asTheApplication(() -> tasks.createTaskQuery().taskAssignee(first.worker()).count());
-            long overdue = asTheApplication(() -> tasks.createTaskQuery().taskAssignee(first.worker()).dueBefore(now).count());
+            // the worker's counts, though the engine would show the manager only tasks they may open themselves
+            long open = Viewer.asTheApplication(identity, () -> tasks.createTaskQuery().taskAssignee(first.worker()).count());
+            long overdue = Viewer.asTheApplication(identity, () -> tasks.createTaskQuery().taskAssignee(first.worker()).dueBefore(now).count());
             html.append("<tr><td>").append(h(first.workerName() == null ? first.worker() : first.workerName())).append("</td>")
                     .append("<td>").append(h(first.teamName())).append("</td>")
                     .append("<td><div class=\"bar\"><span style=\"width:").append(100 * load.size() / most).append("%\"></span></div> ")
@@ -221,20 +212,6 @@ class ManagerView {
                     .append("<td class=\"number").append(overdue > 0 ? " late" : "").append("\">").append(overdue).append("</td></tr>");
         }
         html.append("</tbody></table></section>");
-    }
-
-    /**
-     * A worker's task counts, whoever asks: the engine would count only the tasks the manager may open
-     * themselves, but a caseload is about the worker's work, and shows no child.
-     */
-    private long asTheApplication(java.util.function.LongSupplier count) {
-        var asked = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return count.getAsLong();
-        } finally {
-            identity.setAuthentication(asked);
-        }
     }
 
     private String describe(String timescaleKey) {
@@ -262,31 +239,23 @@ class ManagerView {
                 + "</div><div class=\"detail\">" + h(detail) + "</div></div>";
     }
 
+    /** The id of one of the Tasklist filters CarePath creates at start-up, or null. */
+    private String filterId(String name) {
+        var filter = filters.createFilterQuery().filterName(name).singleResult();
+        return filter == null ? null : filter.getId();
+    }
+
     /** The child, linked to a Tasklist filter narrowed to the child: where the manager acts on what the row shows. */
-    private String childCell(String reference, Map<String, String> names, String filterName) {
+    private static String childCell(String reference, Map<String, String> names, String filterId) {
         var search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + reference + "\",\"name\":\"\"}]";
-        var filter = filters.createFilterQuery().filterName(filterName).singleResult();
-        return "<td class=\"child\"><a href=\"camunda/app/tasklist/default/#/?" + (filter == null ? "" : "filter=" + filter.getId() + "&")
-                + "searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8) + "\" title=\"" + h(filterName) + " about this child, in the Tasklist\">" + h(names.get(reference)) + "</a><div class=\"muted\">"
+        return "<td class=\"child\"><a href=\"camunda/app/tasklist/default/#/?" + (filterId == null ? "" : "filter=" + filterId + "&")
+                + "searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8) + "\" title=\"This child's tasks in the Tasklist\">" + h(names.get(reference)) + "</a><div class=\"muted\">"
                 + h(reference) + "</div></td>";
     }
 
     private String displayName(String user) {
         var person = identity.createUserQuery().userId(user).singleResult();
         return person == null || person.getFirstName() == null ? user : (person.getFirstName() + " " + person.getLastName()).strip();
-    }
-
-    /** The signed-in user: the Camunda web apps' session (local sign-in), or single sign-on. */
-    private static String signedIn(HttpServletRequest request) {
-        var session = request.getSession(false);
-        if (session != null) {
-            var signedIn = AuthenticationUtil.getAuthsFromSession(session);
-            if (signedIn != null && !signedIn.getAuthentications().isEmpty()) {
-                return signedIn.getAuthentications().get(0).getName();
-            }
-        }
-        var sso = SecurityContextHolder.getContext().getAuthentication();
-        return sso == null || !sso.isAuthenticated() || sso instanceof AnonymousAuthenticationToken ? null : sso.getName();
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String page) {
