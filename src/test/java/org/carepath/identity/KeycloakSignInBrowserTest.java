@@ -2,24 +2,19 @@ package org.carepath.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.carepath.BrowserSupport;
+import org.carepath.BrowserTestSupport;
 import org.carepath.CarePathApplication;
 import org.carepath.child.Children;
 import org.carepath.referral.ReferralFixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -42,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "carepath.database.embedded.clean=true",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("local")
-class KeycloakSignInBrowserTest {
+class KeycloakSignInBrowserTest extends BrowserTestSupport {
 
     static final String APP = "http://localhost:18080";
 
@@ -54,26 +49,7 @@ class KeycloakSignInBrowserTest {
     @Autowired
     ReferralFixtures fixtures;
     @Autowired
-    ProcessEngine engine;
-    @Autowired
     Children children;
-
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine); // this context's engine, for its REST API and web apps
-        browser = BrowserSupport.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void thePractitionerSignsInThroughKeycloakDoesTheirTeamsWorkAndSignsOut() throws Exception {
@@ -135,10 +111,6 @@ class KeycloakSignInBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).as("signed out of Keycloak too: asked to sign in again")
                 .startsWith(System.getProperty("carepath.keycloak.e2e-issuer"));
-    }
-
-    private void click(By by) {
-        BrowserSupport.click(browser, wait, by);
     }
 
     private void allocate(ReferralFixtures.Taken referral, String worker) {

@@ -2,20 +2,15 @@ package org.carepath.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.carepath.BrowserSupport;
+import org.carepath.BrowserTestSupport;
 import org.carepath.CarePathTest;
 import org.carepath.child.Children;
 import org.carepath.referral.ReferralFixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,37 +19,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * groups' tasks, open its form, claim it, decide, complete it.
  */
 @CarePathTest
-class TasklistBrowserTest {
+class TasklistBrowserTest extends BrowserTestSupport {
 
     @LocalServerPort
     int port;
     @Autowired
     ReferralFixtures fixtures;
     @Autowired
-    ProcessEngine engine;
-    @Autowired
     Children children;
     @Autowired
     org.carepath.proceedings.ProceedingsFixtures proceedingsFixtures;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine); // this context's engine, for its REST API and web apps
-        browser = BrowserSupport.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void thePractitionerScreensAContactThroughItsFormInTheTasklist() throws Exception {
@@ -160,10 +136,6 @@ class TasklistBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[starts-with(normalize-space(),'Act on missed deadline: " + referral.childName() + "')]")));
         assertThat(browser.findElement(By.cssSelector("[cam-tasks]")).getText()).contains(referral.childReference());
         BrowserSupport.screenshot(browser, "manager-2-childs-tasks");
-    }
-
-    private void click(By by) {
-        BrowserSupport.click(browser, wait, by);
     }
 
     private void signIn(String user) {
