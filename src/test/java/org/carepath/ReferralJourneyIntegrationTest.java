@@ -71,7 +71,7 @@ class ReferralJourneyIntegrationTest extends ProcessTestSupport {
 
         // the assessment drifts past 10 June: the deadline timer raises an alert and escalates to a team manager
         clockAt("2026-06-11T07:00");
-        fire(instance, "Event_AssessmentDeadlinePassed");
+        missDeadline(instance, "SubProcess_Assessment");
         assertThat(get("practitioner", "/api/children/" + reference + "/alerts").getBody())
                 .singleElement().satisfies(alert -> assertThat(map(alert)).containsEntry("timescale", "ASSESSMENT")
                         .containsEntry("open", true).containsEntry("escalationLevel", "TEAM_MANAGER")

@@ -22,6 +22,7 @@ class Deadline {
     private String processDefinitionKey;
     private String activityId;
     private String activityInstanceId;
+    private String clockProcessInstanceId;
     private String work;
     private String timescaleKey;
     private LocalDate triggerDate;
@@ -57,6 +58,10 @@ class Deadline {
         this.dueDate = dueDate;
         this.originalDueDate = dueDate;
         this.openedAt = openedAt;
+    }
+
+    void runsOn(String clockProcessInstanceId) {
+        this.clockProcessInstanceId = clockProcessInstanceId;
     }
 
     void extendTo(LocalDate newDueDate, LocalDate newWarningDate) {
@@ -136,6 +141,11 @@ class Deadline {
 
     String activityInstanceId() {
         return activityInstanceId;
+    }
+
+    /** The statutory-deadline process instance that reminds and escalates while this deadline is open. */
+    String clockProcessInstanceId() {
+        return clockProcessInstanceId;
     }
 
     Instant openedAt() {

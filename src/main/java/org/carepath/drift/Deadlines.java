@@ -2,41 +2,45 @@ package org.carepath.drift;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.carepath.identity.Viewer;
 import org.carepath.timescale.Timescales;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The statutory deadlines of tracked stages. From BPMN, on a stage's sub-process:
- *
- * <pre>{@code
- * <camunda:executionListener event="start" expression="${deadlines.open(execution, 'ASSESSMENT', referralReceivedAt)}"/>
- * <camunda:executionListener event="end" expression="${deadlines.close(execution)}"/>
- * }</pre>
- *
- * Opening sets the stage's local variables {@code deadlineDueAt} and {@code deadlineWarningAt} (the
- * due and follow-up dates of the stage's tasks), {@code deadlineDueOn}, {@code deadlineDueOnText},
- * {@code deadlineWork} and {@code deadlineOverdue} (for forms), and {@code deadlineId}.
+ * The statutory deadlines of tracked stages ({@link TrackedStages}). Opening one sets the stage's local
+ * variables {@code deadlineDueAt} and {@code deadlineWarningAt} (the due and follow-up dates of the
+ * stage's tasks), {@code deadlineDueOn}, {@code deadlineDueOnText}, {@code deadlineWork} and
+ * {@code deadlineOverdue} (for forms), and {@code deadlineId}, and starts the deadline's clock
+ * ({@code processes/statutory-deadline.bpmn}) with the same dates; closing it stops the clock.
  */
 @Component("deadlines")
 @Transactional
 public class Deadlines {
 
     static final String FALLBACK_REMINDER_GROUP = "team-manager";
+    static final String CLOCK_PROCESS = "statutory-deadline";
+    static final String CLOCK_STOPS = "StageClosed";
+    static final String WARNING_TIMER = "Event_WarningPointReached";
+    static final String DEADLINE_TIMER = "Event_DeadlinePassed";
+    private static final String REMINDER = "Plan to meet the deadline";
 
     private final DeadlineRepository deadlines;
     private final DriftAlertRepository alerts;
@@ -62,10 +66,17 @@ public class Deadlines {
         var deadline = deadlines.save(new Deadline(stage.getProcessBusinessKey(), stage.getProcessInstanceId(),
                 definitionKey, stage.getCurrentActivityId(), stage.getActivityInstanceId(), stage.getCurrentActivityName(),
                 timescaleKey, triggerDate, warning, due, timescales.now()));
-        stage.setVariableLocal("deadlineId", deadline.id());
-        stage.setVariablesLocal(dueDateVariables(due, warning));
-        stage.setVariableLocal("deadlineWork", stage.getCurrentActivityName());
+        var variables = new HashMap<String, Object>(dueDateVariables(due, warning));
+        variables.put("deadlineId", deadline.id());
+        variables.put("deadlineWork", stage.getCurrentActivityName());
+        stage.setVariablesLocal(variables);
         stage.setVariableLocal("deadlineOverdue", false);
+
+        variables.put("childName", stage.getVariable("childName"));
+        variables.put("journeyProcessInstanceId", stage.getProcessInstanceId());
+        asTheApplication(() -> deadline.runsOn(stage.getProcessEngineServices().getRuntimeService()
+                .createProcessInstanceByKey(CLOCK_PROCESS).businessKey(stage.getProcessBusinessKey()).setVariables(variables)
+                .execute().getId()));
     }
 
     /**
@@ -85,23 +96,56 @@ public class Deadlines {
         extensions.save(new DeadlineExtension(deadline, amount, timescales.timescale(timescaleKey).unit(), reason, grantedOn,
                 previous, due, recordedBy, timescales.now()));
 
-        var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        var stageExecution = executionOf(engine.getRuntimeService().getActivityInstance(processInstanceId), deadline.activityInstanceId());
+        var runtime = engine.getRuntimeService();
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        var stageExecution = stageExecution(engine, deadline);
         if (stageExecution != null) {
-            engine.getRuntimeService().setVariablesLocal(stageExecution, dueDateVariables(due, warning));
+            runtime.setVariablesLocal(stageExecution, dueDateVariables(due, warning));
         }
-        for (var timer : StageWork.timers(engine, instance.getProcessDefinitionId(), deadline.activityId())) {
-            var expression = timer.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDate().getTextContent();
-            var moved = expression.contains("timescales.warning") ? timescales.reminderAt(warning) : timescales.endOf(due);
-            engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).activityId(timer.getId()).timers()
-                    .list().forEach(job -> engine.getManagementService().setJobDuedate(job.getId(), Date.from(moved)));
+        var tasks = new ArrayList<>(StageWork.tasksOnTheStagesClock(engine, instance.getProcessDefinitionId(),
+                processInstanceId, deadline.activityId()));
+        var clock = deadline.clockProcessInstanceId();
+        if (clock != null) {
+            Viewer.asTheApplication(engine.getIdentityService(), () -> {
+                if (runtime.createProcessInstanceQuery().processInstanceId(clock).count() > 0) {
+                    runtime.setVariables(clock, dueDateVariables(due, warning));
+                    moveTimer(clock, WARNING_TIMER, timescales.reminderAt(warning));
+                    moveTimer(clock, DEADLINE_TIMER, timescales.endOf(due));
+                    tasks.addAll(engine.getTaskService().createTaskQuery().processInstanceId(clock).list());
+                }
+                return null;
+            });
         }
-        for (var task : StageWork.tasksOnTheStagesClock(engine, instance.getProcessDefinitionId(), processInstanceId, deadline.activityId())) {
+        for (var task : tasks) {
             task.setDueDate(Date.from(timescales.endOf(due)));
             task.setFollowUpDate(Date.from(timescales.reminderAt(warning)));
             engine.getTaskService().saveTask(task);
         }
         return due;
+    }
+
+    /**
+     * A deadline's clock is the application's bookkeeping, not the user's act: it starts and stops with the
+     * user's stage whatever the user may do with process instances themselves.
+     */
+    private static void asTheApplication(Runnable work) {
+        var command = Context.getCommandContext();
+        if (command == null || !command.isAuthorizationCheckEnabled()) {
+            work.run();
+            return;
+        }
+        command.disableAuthorizationCheck();
+        try {
+            work.run();
+        } finally {
+            command.enableAuthorizationCheck();
+        }
+    }
+
+    private void moveTimer(String clock, String timer, Instant to) {
+        var management = engine.getManagementService();
+        management.createJobQuery().processInstanceId(clock).activityId(timer).timers().list()
+                .forEach(job -> management.setJobDuedate(job.getId(), Date.from(to)));
     }
 
     private Map<String, Object> dueDateVariables(LocalDate due, LocalDate warning) {
@@ -125,7 +169,10 @@ public class Deadlines {
         return null;
     }
 
-    /** The stage ended: its work was done, or it was cancelled. Resolves the stage's drift alert if there is one. */
+    /**
+     * The stage ended: its work was done, or it was cancelled. Resolves the stage's drift alert if there is
+     * one and stops the deadline's clock, with its reminder and escalation.
+     */
     public void close(DelegateExecution stage) {
         var deadline = deadline(stage.getVariableLocal("deadlineId"));
         if (!deadline.open()) {
@@ -136,20 +183,24 @@ public class Deadlines {
         int late = timescales.workingDaysLate(deadline.dueDate(), timescales.dateOf(now));
         deadline.close(now, outcome, late);
         alerts.findByDeadline(deadline).filter(DriftAlert::open).ifPresent(alert -> alert.resolve(now, outcome, late));
+        if (deadline.clockProcessInstanceId() != null) {
+            asTheApplication(() -> stage.getProcessEngineServices().getRuntimeService().createMessageCorrelation(CLOCK_STOPS)
+                    .processInstanceId(deadline.clockProcessInstanceId()).correlateAll());
+        }
     }
 
     /** Who is doing the stage's work now: the assignee of its open task, if it has one. */
-    public String reminderAssignee(DelegateExecution execution) {
-        return stageTasks(execution).stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst().orElse(null);
+    public String reminderAssignee(DelegateExecution clock) {
+        return stageTasks(clock).stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** When nobody has picked the work up: the groups it is offered to (else the team managers). */
-    public List<String> reminderGroups(DelegateExecution execution) {
-        var tasks = stageTasks(execution);
+    public List<String> reminderGroups(DelegateExecution clock) {
+        var tasks = stageTasks(clock);
         if (tasks.stream().anyMatch(task -> task.getAssignee() != null)) {
             return List.of();
         }
-        var taskService = execution.getProcessEngineServices().getTaskService();
+        var taskService = clock.getProcessEngineServices().getTaskService();
         var groups = new LinkedHashSet<String>();
         for (var task : tasks) {
             taskService.getIdentityLinksForTask(task.getId()).stream()
@@ -159,9 +210,19 @@ public class Deadlines {
         return groups.isEmpty() ? List.of(FALLBACK_REMINDER_GROUP) : List.copyOf(groups);
     }
 
-    /** Create listener of a reminder task. */
+    /** Create listener of a reminder task: it is on record, and its name says which work is due. */
     public void reminded(DelegateTask reminder) {
-        deadline(reminder.getVariable("deadlineId")).reminded(timescales.now());
+        var deadline = deadline(reminder.getVariable("deadlineId"));
+        deadline.reminded(timescales.now());
+        var name = reminder.getName();
+        if (name != null && name.startsWith(REMINDER)) {
+            reminder.setName(REMINDER + " for " + inASentence(deadline.work()) + name.substring(REMINDER.length()));
+        }
+    }
+
+    private static String inASentence(String work) {
+        return work.isEmpty() || (work.length() > 1 && Character.isUpperCase(work.charAt(1)))
+                ? work : Character.toLowerCase(work.charAt(0)) + work.substring(1);
     }
 
     /** Complete listener of a reminder task: the worker has seen it, and may say what stands in the way. */
@@ -207,10 +268,14 @@ public class Deadlines {
         return DeadlineStatus.ON_TIME;
     }
 
-    private List<Task> stageTasks(DelegateExecution execution) {
-        var stage = StageWork.stageOf(execution.getBpmnModelElementInstance());
-        return StageWork.openTasks(execution.getProcessEngineServices(), execution.getProcessDefinitionId(),
-                execution.getProcessInstanceId(), stage.getId());
+    private List<Task> stageTasks(DelegateExecution clock) {
+        return StageWork.openTasks(clock.getProcessEngineServices(), deadline(clock.getVariable("deadlineId")));
+    }
+
+    /** The stage's execution in its journey, where its local variables live (null once it has ended). */
+    static String stageExecution(ProcessEngineServices engine, Deadline deadline) {
+        var tree = engine.getRuntimeService().getActivityInstance(deadline.processInstanceId());
+        return tree == null ? null : executionOf(tree, deadline.activityInstanceId());
     }
 
     private Deadline deadline(Object id) {

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.carepath.engine.TaskInput;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of the shared escalation ladder ({@code processes/drift-escalation.bpmn}), called when a
- * tracked stage passes its deadline. The caller passes {@code deadlineId} and {@code childName}.
+ * The steps of the shared escalation ladder ({@code processes/drift-escalation.bpmn}), called by a
+ * deadline's clock when its stage passes the deadline, with {@code deadlineId} and {@code childName}.
  */
 @Component("driftLadder")
 @Transactional
@@ -39,8 +40,8 @@ public class DriftLadder {
                 .orElseThrow(() -> new IllegalStateException("No deadline " + ladder.getVariable("deadlineId")));
         var now = timescales.now();
         deadline.breached(now);
-        var caller = ladder.getSuperExecution();
-        var waitingAt = caller == null ? null : describeOpenWork(caller, deadline);
+        var engine = ladder.getProcessEngineServices();
+        var waitingAt = describeOpenWork(engine, deadline);
         var alert = alerts.findByDeadline(deadline).orElseGet(() -> alerts.save(new DriftAlert(deadline, waitingAt, now)));
 
         ladder.setVariable("alertId", alert.id());
@@ -52,8 +53,9 @@ public class DriftLadder {
         ladder.setVariable("dueOn", DAY.format(deadline.dueDate()));
         ladder.setVariable("waitingAt", waitingAt == null ? "Not known" : waitingAt);
         ladder.setVariable("teamManagerActed", false);
-        if (caller != null) {
-            caller.setVariable("deadlineOverdue", true);
+        var stage = Deadlines.stageExecution(engine, deadline);
+        if (stage != null) {
+            engine.getRuntimeService().setVariableLocal(stage, "deadlineOverdue", true);
         }
     }
 
@@ -91,13 +93,12 @@ public class DriftLadder {
         }
     }
 
-    private String describeOpenWork(DelegateExecution caller, Deadline deadline) {
-        var tasks = StageWork.openTasks(caller.getProcessEngineServices(), caller.getProcessDefinitionId(),
-                deadline.processInstanceId(), deadline.activityId());
+    private String describeOpenWork(ProcessEngineServices engine, Deadline deadline) {
+        var tasks = StageWork.openTasks(engine, deadline);
         if (tasks.isEmpty()) {
             return null;
         }
-        var identity = caller.getProcessEngineServices().getIdentityService();
+        var identity = engine.getIdentityService();
         return tasks.stream().map(task -> {
             var name = task.getName();
             if (task.getAssignee() == null) {

@@ -5,20 +5,25 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * The work of a tracked stage: the user tasks directly inside the stage's sub-process (not its
- * reminder and escalation event sub-processes) that are open right now.
+ * The work of a tracked stage ({@link TrackedStages}): the user tasks inside it that are open right now,
+ * not those of stages nested inside it.
  */
 final class StageWork {
 
     private StageWork() {
+    }
+
+    /** The open work of a deadline's stage, in its journey. */
+    static List<Task> openTasks(ProcessEngineServices engine, Deadline deadline) {
+        var journey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(deadline.processInstanceId()).singleResult();
+        return journey == null ? List.of()
+                : openTasks(engine, journey.getProcessDefinitionId(), deadline.processInstanceId(), deadline.activityId());
     }
 
     static List<Task> openTasks(ProcessEngineServices engine, String processDefinitionId, String processInstanceId,
@@ -34,10 +39,7 @@ final class StageWork {
         return query(engine, processInstanceId, keys);
     }
 
-    /**
-     * The open tasks whose due dates are this stage's: its own work and its own reminder, not the work of
-     * stages nested inside it, which run on their own clocks.
-     */
+    /** The open tasks whose due dates are this stage's: not the work of stages nested inside it, which run on their own clocks. */
     static List<Task> tasksOnTheStagesClock(ProcessEngineServices engine, String processDefinitionId,
                                             String processInstanceId, String stageActivityId) {
         var stage = (SubProcess) engine.getRepositoryService().getBpmnModelInstance(processDefinitionId).getModelElementById(stageActivityId);
@@ -57,7 +59,7 @@ final class StageWork {
                 .taskDefinitionKeyIn(keys.toArray(String[]::new)).orderByTaskCreateTime().asc().list();
     }
 
-    /** The tracked stage an element sits in: the nearest sub-process that opens a deadline. */
+    /** The tracked stage an element sits in: the nearest sub-process marked with a timescale. */
     static SubProcess stageOf(ModelElementInstance element) {
         for (var parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
             if (parent instanceof SubProcess subProcess && isStage(subProcess)) {
@@ -69,8 +71,9 @@ final class StageWork {
 
     static boolean isStage(SubProcess subProcess) {
         return !subProcess.triggeredByEvent() && subProcess.getExtensionElements() != null
-                && subProcess.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list().stream()
-                .anyMatch(listener -> String.valueOf(listener.getCamundaExpression()).contains("deadlines.open("));
+                && subProcess.getExtensionElements().getChildElementsByType(CamundaProperties.class).stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .anyMatch(property -> TrackedStages.TIMESCALE.equals(property.getCamundaName()));
     }
 
     private static void collectUserTasks(SubProcess subProcess, List<String> keys, boolean withEventSubProcesses) {
@@ -83,12 +86,4 @@ final class StageWork {
         }
     }
 
-    /** The timer start events of the stage's own event sub-processes (its reminder and deadline timers). */
-    static List<StartEvent> timers(ProcessEngineServices engine, String processDefinitionId, String stageActivityId) {
-        var stage = (SubProcess) engine.getRepositoryService().getBpmnModelInstance(processDefinitionId).getModelElementById(stageActivityId);
-        return stage.getChildElementsByType(SubProcess.class).stream().filter(SubProcess::triggeredByEvent)
-                .flatMap(events -> events.getChildElementsByType(StartEvent.class).stream())
-                .filter(start -> !start.getChildElementsByType(TimerEventDefinition.class).isEmpty())
-                .toList();
-    }
 }

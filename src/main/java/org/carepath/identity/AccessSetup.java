@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 class AccessSetup implements ApplicationRunner {
 
     static final String ESCALATION_PROCESS = "drift-escalation";
+    static final String DEADLINE_CLOCK_PROCESS = "statutory-deadline";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -135,7 +136,7 @@ class AccessSetup implements ApplicationRunner {
         definitions.put("Due this week", new FilterDefinition(5, "#ef6c00", "My tasks and my groups' tasks due in the next 7 days",
                 mineOrMyGroups(tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusWeeks(1).toDate()}"), mine, myGroups)));
         definitions.put("Reminders", new FilterDefinition(8, "#f9a825", "Reminders that a statutory deadline is near",
-                mineOrMyGroups(tasks.createTaskQuery().taskDefinitionKeyLike("Task_Remind%"), mine, myGroups)));
+                mineOrMyGroups(tasks.createTaskQuery().processDefinitionKey(DEADLINE_CLOCK_PROCESS), mine, myGroups)));
         definitions.put("Escalations", new FilterDefinition(10, "#6a1b9a", "Drift escalations: statutory deadlines missed",
                 mineOrMyGroups(tasks.createTaskQuery().processDefinitionKey(ESCALATION_PROCESS), mine, myGroups)));
 

@@ -149,7 +149,7 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
     @Test
     void driftAlertsReachOnlyTheManagersOfTheChildsTeam() {
         clockAt("2027-12-01T10:00");
-        fire(south.processInstanceId(), "Event_AssessmentDeadlinePassed");
+        missDeadline(south.processInstanceId(), "SubProcess_Assessment");
 
         assertThat(get("team-manager-south", "/api/alerts").getBody()).contains(south.childReference());
         assertThat(get("team-manager", "/api/alerts").getBody()).doesNotContain(south.childReference());

@@ -38,6 +38,7 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
     @AfterAll
     static void everyPathIsWalked(@Autowired ProcessEngine engine) {
         assertEveryFlowNodeWalked(engine, "drift-escalation", STARTED);
+        assertEveryFlowNodeWalked(engine, "statutory-deadline", STARTED);
     }
 
     @Test
@@ -46,12 +47,14 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
         var screening = task(referral.processInstanceId(), "Task_ScreenContact");
         engine.getTaskService().claim(screening.getId(), "practitioner");
 
-        fire(referral.processInstanceId(), "Event_FrontDoorScreeningWarningPoint");
+        var clock = clockOf(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
+        fire(clock.getId(), "Event_WarningPointReached");
 
         assertThat(now()).isAfterOrEqualTo(londonTime("2026-04-07T09:00").toInstant());
-        var reminder = task(referral.processInstanceId(), "Task_RemindFrontDoorScreening");
+        var reminder = task(clock.getId(), "Task_PlanToMeetDeadline");
         assertThat(reminder.getAssignee()).isEqualTo("practitioner");
-        assertThat(reminder.getName()).isEqualTo("Plan to meet screening deadline: " + referral.childName() + " (" + referral.childReference() + ")");
+        assertThat(reminder.getName()).isEqualTo("Plan to meet the deadline for front-door screening: " + referral.childName()
+                + " (" + referral.childReference() + ")");
         assertThat(reminder.getDueDate()).isEqualTo(endOfDay("2026-04-07"));
         assertThat(deadlines.openFor(referral.childReference())).singleElement().satisfies(deadline -> {
             assertThat(deadline.status()).isEqualTo(DeadlineStatus.WARNING);
@@ -69,10 +72,13 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
     @Test
     void workFinishedBeforeTheWarningPointNeedsNoReminderAndRaisesNoAlert() {
         var referral = contactReceivedOnMaundyThursday();
+        var clock = clockOf(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
         completeAs("practitioner", task(referral.processInstanceId(), "Task_ScreenContact"), Map.of("ragRating", "green",
                 "screeningDecision", "no-further-action", "screeningRationale", "Information only."));
 
+        assertThat(clock).isEnded().hasPassed("End_ClockStopped");
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(referral.processInstanceId()).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(clock.getId()).count()).isZero();
         assertThat(alerts.forChild(referral.childReference())).isEmpty();
     }
 
@@ -81,9 +87,8 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
         var referral = contactReceivedOnMaundyThursday();
 
         clockAt("2026-04-08T08:00");
-        fire(referral.processInstanceId(), "Event_FrontDoorScreeningDeadlinePassed");
+        var ladder = missDeadline(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
 
-        var ladder = ladderOf(referral);
         assertThat(ladder).isWaitingAt("Task_ActOnMissedDeadline", "Event_EscalationPointReached");
         var alert = alerts.forChild(referral.childReference()).get(0);
         assertThat(alert.open()).isTrue();
@@ -117,8 +122,7 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
     void stillUnresolvedAfterTheEscalationPointItGoesToTheServiceManager() {
         var referral = contactReceivedOnMaundyThursday();
         clockAt("2026-04-08T08:00");
-        fire(referral.processInstanceId(), "Event_FrontDoorScreeningDeadlinePassed");
-        var ladder = ladderOf(referral);
+        var ladder = missDeadline(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
 
         fire(ladder.getId(), "Event_EscalationPointReached");
 
@@ -137,8 +141,7 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
     void whenTheLateWorkIsDoneTheAlertResolvesItselfAndKeepsHowLateItWas() {
         var referral = contactReceivedOnMaundyThursday();
         clockAt("2026-04-08T08:00");
-        fire(referral.processInstanceId(), "Event_FrontDoorScreeningDeadlinePassed");
-        var ladder = ladderOf(referral);
+        var ladder = missDeadline(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
         fire(ladder.getId(), "Event_EscalationPointReached");
 
         clockAt("2026-04-16T14:00");
@@ -162,8 +165,7 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
     void eachManagerRecordsAnActionWithAnOwnerADueDateAndARationale() {
         var referral = contactReceivedOnMaundyThursday();
         clockAt("2026-04-08T08:00");
-        fire(referral.processInstanceId(), "Event_FrontDoorScreeningDeadlinePassed");
-        var ladder = ladderOf(referral);
+        var ladder = missDeadline(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
 
         clockAt("2026-04-08T10:00");
         completeAs("team-manager", task(ladder.getId(), "Task_ActOnMissedDeadline"), Map.of(
@@ -193,8 +195,8 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
     void anActionDueInThePastIsRefused() {
         var referral = contactReceivedOnMaundyThursday();
         clockAt("2026-04-08T08:00");
-        fire(referral.processInstanceId(), "Event_FrontDoorScreeningDeadlinePassed");
-        var escalation = task(ladderOf(referral).getId(), "Task_ActOnMissedDeadline");
+        var escalation = task(missDeadline(referral.processInstanceId(), "SubProcess_FrontDoorScreening").getId(),
+                "Task_ActOnMissedDeadline");
 
         assertThatThrownBy(() -> completeAs("team-manager", escalation, Map.of("driftAction", "Screen it.",
                 "driftActionOwner", "Priya Patel", "driftActionDueOn", "2026-04-01", "driftRationale", "Late.")))
@@ -206,7 +208,8 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
     void aCancelledJourneyWithdrawsItsDeadlineAndAlert() {
         var referral = contactReceivedOnMaundyThursday();
         clockAt("2026-04-08T08:00");
-        fire(referral.processInstanceId(), "Event_FrontDoorScreeningDeadlinePassed");
+        var clock = clockOf(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
+        var ladder = missDeadline(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
 
         engine.getRuntimeService().deleteProcessInstance(referral.processInstanceId(), "Recorded twice in error");
 
@@ -214,6 +217,8 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
         assertThat(alert.open()).isFalse();
         assertThat(alert.resolution()).isEqualTo(Resolution.CANCELLED);
         assertThat(deadlines.openFor(referral.childReference())).isEmpty();
+        assertThat(clock).isEnded().hasPassed("End_ClockStopped");
+        assertThat(ladder).isEnded();
     }
 
     private ReferralFixtures.Taken contactReceivedOnMaundyThursday() {
@@ -223,10 +228,4 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
         return referral;
     }
 
-    private ProcessInstance ladderOf(ReferralFixtures.Taken referral) {
-        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(referral.processInstanceId())
-                .processDefinitionKey("drift-escalation").singleResult();
-        assertThat(ladder).as("escalation ladder").isNotNull();
-        return ladder;
-    }
 }

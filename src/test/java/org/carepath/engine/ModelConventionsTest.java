@@ -28,7 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,10 +45,35 @@ class ModelConventionsTest {
     static final Pattern READABLE_ID = Pattern.compile("(StartEvent|End|Event|Task|Gateway|Flow|SubProcess|Call)_[A-Z][A-Za-z0-9]+");
     static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9a-z]{7}");
     static final Pattern TIMESCALE_CALL = Pattern.compile("timescales\\.(due|warning)\\('([A-Z0-9_]+)', *([A-Za-z]+)\\)");
-    static final Pattern DEADLINE_OPEN = Pattern.compile("deadlines\\.open\\(execution, *'([A-Z0-9_]+)', *([A-Za-z()]+)\\)");
+
+    static final Set<String> SHARED = Set.of("statutory-deadline.bpmn", "drift-escalation.bpmn");
+    static final Set<String> CATALOGUE = catalogueKeys();
 
     static Stream<Path> models() throws IOException {
         return Files.list(PROCESSES).filter(path -> path.toString().endsWith(".bpmn")).sorted();
+    }
+
+    /** The models of children's journeys, not the clock and ladder every journey shares. */
+    static Stream<Path> journeys() throws IOException {
+        return models().filter(path -> !SHARED.contains(path.getFileName().toString()));
+    }
+
+    private static Set<String> catalogueKeys() {
+        try {
+            var keys = new HashSet<String>();
+            Pattern.compile("(?m)^- key: ([A-Z0-9_]+)$").matcher(Files.readString(Path.of("src/main/resources/carepath/timescales.yml")))
+                    .results().forEach(match -> keys.add(match.group(1)));
+            return keys;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.Optional<String> property(BaseElement element, String name) {
+        var extensions = element.getExtensionElements();
+        return extensions == null ? java.util.Optional.empty() : extensions.getChildElementsByType(CamundaProperties.class).stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> name.equals(property.getCamundaName())).map(property -> property.getCamundaValue()).findFirst();
     }
 
     @ParameterizedTest
@@ -92,6 +117,29 @@ class ModelConventionsTest {
         }
     }
 
+    /**
+     * Camunda's naming conventions: an activity's or gateway's id is made of the words of its name (a gateway's
+     * name is its question), so a renamed element cannot keep an id that says something else
+     * ({@code Task_ReviewPreProceedingsAtSixWeeks} for "First review of pre-proceedings").
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void idsOfActivitiesAndGatewaysUseTheWordsOfTheirNames(Path file) {
+        for (var element : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(FlowNode.class)) {
+            if (!(element instanceof org.camunda.bpm.model.bpmn.instance.Activity || element instanceof Gateway)) {
+                continue;
+            }
+            var named = new HashSet<String>();
+            Pattern.compile("[a-z0-9]+").matcher(element.getName().toLowerCase().replace("'s", "")).results()
+                    .forEach(word -> named.add(word.group()));
+            var id = element.getId().substring(element.getId().indexOf('_') + 1);
+            var others = Pattern.compile("[A-Z][a-z]*|[0-9]+").matcher(id).results().map(word -> word.group().toLowerCase())
+                    .filter(word -> !named.contains(word) && !named.contains(word + "s") && !named.contains(word.replaceAll("s$", "")))
+                    .toList();
+            assertThat(others).as("words of %s that its name \"%s\" does not have", element.getId(), element.getName()).isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("models")
     void everyUserTaskHasAFormSomeoneToDoItAndDueDates(Path file) throws IOException {
@@ -107,33 +155,42 @@ class ModelConventionsTest {
         }
     }
 
+    /**
+     * A tracked stage's reminder, deadline and escalation are modelled once, in the deadline's clock: a journey
+     * marks a stage with its timescale and the variable its clock starts from, and defines none of them itself.
+     */
     @ParameterizedTest
-    @MethodSource("models")
-    void timersComeFromTheCatalogueAndEachStageUsesOneClock(Path file) throws IOException {
+    @MethodSource("journeys")
+    void journeysMarkTheirStagesAndLeaveWarningAndEscalationToTheClock(Path file) throws IOException {
         var model = Bpmn.readModelFromFile(file.toFile());
-        var opened = Pattern.compile("deadlines\\.open").matcher(Files.readString(file)).results().count();
-        assertThat(stages(model)).as("tracked stages").hasSize((int) opened);
+        var text = Files.readString(file);
+        assertThat(text).as("a journey neither opens deadlines nor reminds or escalates by itself")
+                .doesNotContain("deadlines.").doesNotContain("timescales.warning(").doesNotContain("drift-escalation")
+                .doesNotContain("plan-to-meet-deadline");
         for (var timer : model.getModelElementsByType(TimerEventDefinition.class)) {
             var expression = timer.getTimeDate() != null ? timer.getTimeDate().getTextContent() : null;
             assertThat(expression).as("timer of %s", ((BaseElement) timer.getParentElement()).getId()).isNotNull()
                     .matches(".*" + TIMESCALE_CALL.pattern() + ".*");
         }
-        for (var stage : stages(model)) {
-            var open = stage.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list().stream()
-                    .map(CamundaExecutionListener::getCamundaExpression).map(DEADLINE_OPEN::matcher).filter(Matcher::find)
-                    .findFirst().orElseThrow();
-            var timers = new ArrayList<String>();
-            stage.getChildElementsByType(SubProcess.class).stream().filter(SubProcess::triggeredByEvent)
-                    .flatMap(events -> events.getModelInstance().getModelElementsByType(TimerEventDefinition.class).stream()
-                            .filter(timer -> isInside(timer, events)))
-                    .forEach(timer -> timers.add(timer.getTimeDate().getTextContent()));
-            assertThat(timers).as("reminder and deadline timers of %s", stage.getId()).hasSize(2).allSatisfy(timer -> {
-                var call = TIMESCALE_CALL.matcher(timer);
-                assertThat(call.find()).isTrue();
-                assertThat(call.group(2)).as("timescale of a timer in %s", stage.getId()).isEqualTo(open.group(1));
-                assertThat(call.group(3)).as("trigger of a timer in %s", stage.getId()).isEqualTo(open.group(2));
-            });
+        for (var element : model.getModelElementsByType(BaseElement.class)) {
+            var timescale = property(element, "timescale");
+            var from = property(element, "clockStartsFrom");
+            assertThat(from.isPresent()).as("%s names both its timescale and the variable its clock starts from", element.getId())
+                    .isEqualTo(timescale.isPresent());
+            timescale.ifPresent(key -> assertThat(CATALOGUE).as("timescale of %s", element.getId()).contains(key));
         }
+    }
+
+    /** Only the deadline's clock reminds and calls the escalation ladder. */
+    @Test
+    void theDeadlinesClockRemindsAndEscalates() {
+        var clock = Bpmn.readModelFromFile(PROCESSES.resolve("statutory-deadline.bpmn").toFile());
+        assertThat(clock.getModelElementsByType(UserTask.class)).singleElement()
+                .satisfies(task -> assertThat(task.getCamundaFormRef()).isEqualTo("plan-to-meet-deadline"));
+        assertThat(clock.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)).singleElement()
+                .satisfies(call -> assertThat(call.getCalledElement()).isEqualTo("drift-escalation"));
+        assertThat(clock.getModelElementsByType(TimerEventDefinition.class)).extracting(timer -> timer.getTimeDate().getTextContent())
+                .containsExactlyInAnyOrder("${deadlineWarningAt}", "${deadlineDueAt}");
     }
 
     @Test
@@ -162,23 +219,6 @@ class ModelConventionsTest {
                         .startsWith("# ").contains("{{childName}}").contains("{{childRef}}");
             }
         }
-    }
-
-    private static List<SubProcess> stages(BpmnModelInstance model) {
-        return model.getModelElementsByType(SubProcess.class).stream()
-                .filter(subProcess -> !subProcess.triggeredByEvent() && subProcess.getExtensionElements() != null)
-                .filter(subProcess -> subProcess.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class)
-                        .list().stream().anyMatch(listener -> String.valueOf(listener.getCamundaExpression()).contains("deadlines.open")))
-                .toList();
-    }
-
-    private static boolean isInside(org.camunda.bpm.model.xml.instance.ModelElementInstance element, SubProcess container) {
-        for (var parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
-            if (parent.equals(container)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Set<String> formIds() throws IOException {

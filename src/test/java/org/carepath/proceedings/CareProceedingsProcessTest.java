@@ -152,25 +152,25 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
         fixtures.complete(c, "Task_HoldPreProceedingsMeeting", "team-manager", Map.of("preProceedingsMeetingHeldOn", "2026-03-12",
                 "parentsAttended", "both", "preProceedingsPlan", "Parenting course; nursery every day.",
                 "contingencyPlan", "Issue proceedings; placement with grandmother."));
-        assertThat(task(c.processInstanceId(), "Task_ReviewPreProceedingsAtSixWeeks").getDueDate()).isEqualTo(endOfDay("2026-04-13"));
+        assertThat(task(c.processInstanceId(), "Task_FirstReviewOfPreProceedings").getDueDate()).isEqualTo(endOfDay("2026-04-13"));
 
         clockAt("2026-04-13T12:00");
-        review(c, "Task_ReviewPreProceedingsAtSixWeeks", "2026-04-13", "continue");
-        assertThat(task(c.processInstanceId(), "Task_ReviewPreProceedingsAtTwelveWeeks").getDueDate()).isEqualTo(endOfDay("2026-05-25"));
-        assertThat(engine.getTaskService().getVariable(task(c.processInstanceId(), "Task_ReviewPreProceedingsAtTwelveWeeks").getId(),
+        review(c, "Task_FirstReviewOfPreProceedings", "2026-04-13", "continue");
+        assertThat(task(c.processInstanceId(), "Task_SecondReviewOfPreProceedings").getDueDate()).isEqualTo(endOfDay("2026-05-25"));
+        assertThat(engine.getTaskService().getVariable(task(c.processInstanceId(), "Task_SecondReviewOfPreProceedings").getId(),
                 "reviewDecision")).as("the review form opens empty").isNull();
 
         clockAt("2026-05-22T12:00");
-        review(c, "Task_ReviewPreProceedingsAtTwelveWeeks", "2026-05-22", "continue");
+        review(c, "Task_SecondReviewOfPreProceedings", "2026-05-22", "continue");
         assertThat(task(c.processInstanceId(), "Task_DecideOnPreProceedings").getDueDate()).isEqualTo(endOfDay("2026-06-22"));
 
         clockAt("2026-06-22T12:00");
         decide(c, "Task_DecideOnPreProceedings", "extend");
         // an extension of 6 weeks from the decision
-        assertThat(task(c.processInstanceId(), "Task_DecideAfterExtension").getDueDate()).isEqualTo(endOfDay("2026-08-03"));
+        assertThat(task(c.processInstanceId(), "Task_DecideAtEndOfExtension").getDueDate()).isEqualTo(endOfDay("2026-08-03"));
 
         clockAt("2026-07-31T12:00");
-        decide(c, "Task_DecideAfterExtension", "step-down");
+        decide(c, "Task_DecideAtEndOfExtension", "step-down");
         assertThat(c.instance()).isEnded().hasPassed("End_SteppedDownAfterExtension", "End_SteppedDownFromPreProceedings");
         var view = proceedings.get(c.proceedingsId());
         assertThat(view.status()).isEqualTo(ProceedingsStatus.STEPPED_DOWN);
@@ -180,14 +180,14 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
 
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource({
-            "PreProceedingsFirstReview, Task_ReviewPreProceedingsAtSixWeeks, step-down, End_SteppedDownAtFirstReview",
-            "PreProceedingsFirstReview, Task_ReviewPreProceedingsAtSixWeeks, issue-proceedings, End_IssueDecidedAtFirstReview",
-            "PreProceedingsSecondReview, Task_ReviewPreProceedingsAtTwelveWeeks, step-down, End_SteppedDownAtSecondReview",
-            "PreProceedingsSecondReview, Task_ReviewPreProceedingsAtTwelveWeeks, issue-proceedings, End_IssueDecidedAtSecondReview",
+            "PreProceedingsFirstReview, Task_FirstReviewOfPreProceedings, step-down, End_SteppedDownAtFirstReview",
+            "PreProceedingsFirstReview, Task_FirstReviewOfPreProceedings, issue-proceedings, End_IssueDecidedAtFirstReview",
+            "PreProceedingsSecondReview, Task_SecondReviewOfPreProceedings, step-down, End_SteppedDownAtSecondReview",
+            "PreProceedingsSecondReview, Task_SecondReviewOfPreProceedings, issue-proceedings, End_IssueDecidedAtSecondReview",
             "PreProceedingsDecision, Task_DecideOnPreProceedings, step-down, End_SteppedDownAtDecision",
             "PreProceedingsDecision, Task_DecideOnPreProceedings, issue-proceedings, End_IssueDecidedAtDecision",
-            "PreProceedingsExtension, Task_DecideAfterExtension, issue-proceedings, End_IssueDecidedAfterExtension",
-            "PreProceedingsExtension, Task_DecideAfterExtension, extend, Gateway_JoinExtension"})
+            "ExtendedPreProceedings, Task_DecideAtEndOfExtension, issue-proceedings, End_IssueDecidedAfterExtension",
+            "ExtendedPreProceedings, Task_DecideAtEndOfExtension, extend, Gateway_PreProceedingsExtended"})
     void everyPreProceedingsDecisionLeadsWhereItSays(String stage, String taskKey, String decision, String passes) {
         clockAt("2026-02-25T10:00");
         var c = tracked(fixtures.requested());
@@ -210,7 +210,7 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
         } else if ("step-down".equals(decision)) {
             assertThat(c.instance()).isEnded().hasPassed("End_SteppedDownFromPreProceedings");
         } else {
-            assertThat(c.instance()).isWaitingAt("Task_DecideAfterExtension");
+            assertThat(c.instance()).isWaitingAt("Task_DecideAtEndOfExtension");
         }
     }
 
@@ -255,7 +255,7 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
             "PreProceedingsFirstReview, letterSentOn, team-manager",
             "PreProceedingsSecondReview, letterSentOn, team-manager",
             "PreProceedingsDecision, letterSentOn, team-manager",
-            "PreProceedingsExtension, preProceedingsExtendedAt, team-manager",
+            "ExtendedPreProceedings, preProceedingsExtendedAt, team-manager",
             "IssueApplication, issueDecidedOn, legal",
             "CareProceedings, proceedingsIssuedOn, legal",
             "CaseManagementHearing, proceedingsIssuedOn, legal",

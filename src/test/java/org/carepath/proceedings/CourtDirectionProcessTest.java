@@ -72,18 +72,19 @@ class CourtDirectionProcessTest extends ProcessTestSupport {
     void aDirectionNotDoneByItsDateIsRemindedThenEscalated() {
         var direction = directionDue("2026-04-17");
 
-        fire(direction, "Event_CourtDirectionWarningPoint");
-        var reminder = task(direction, "Task_RemindCourtDirection");
+        var clock = clockOf(direction, "SubProcess_CourtDirection").getId();
+        fire(clock, "Event_WarningPointReached");
+        var reminder = task(clock, "Task_PlanToMeetDeadline");
         assertThat(reminder.getAssignee()).isEqualTo("practitioner");
         completeAs("practitioner", reminder, Map.of("reminderNote", "Waiting for the expert's report."));
 
-        fire(direction, "Event_CourtDirectionDeadlinePassed");
+        fire(clock, "Event_DeadlinePassed");
         assertThat(alerts.forChild(childReference)).singleElement().satisfies(alert -> {
             assertThat(alert.timescale()).isEqualTo("COURT_DIRECTION");
             assertThat(alert.dueDate()).isEqualTo(LocalDate.of(2026, 4, 17));
             assertThat(alert.work()).isEqualTo("Court direction");
         });
-        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(direction).singleResult();
+        var ladder = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(clock).singleResult();
         completeAs("team-manager", task(ladder.getId(), "Task_ActOnMissedDeadline"), Map.of("driftAction", "Ask for more time",
                 "driftActionOwner", "Leila Hussain", "driftActionDueOn", "2026-04-22", "driftRationale", "Expert late."));
         fire(ladder.getId(), "Event_EscalationPointReached");

@@ -47,7 +47,7 @@ class ProceedingsApiTest extends ProcessTestSupport {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody()).containsEntry("originalDeadline", "2026-08-30").containsEntry("currentDeadline", "2026-10-25");
         // the 26-week clock's own timer and the child's deadline move with it
-        assertThat(timer(c.processInstanceId(), "Event_CareProceedingsDeadlinePassed").getDuedate()).isEqualTo(endOfDay("2026-10-25"));
+        assertThat(timer(clockOf(c.processInstanceId(), "SubProcess_CareProceedings").getId(), "Event_DeadlinePassed").getDuedate()).isEqualTo(endOfDay("2026-10-25"));
         assertThat(get("legal", "/api/children/" + c.childReference() + "/deadlines", List.class)).anySatisfy(d -> assertThat(map(d))
                 .containsEntry("timescale", "CARE_PROCEEDINGS").containsEntry("dueDate", "2026-10-25")
                 .containsEntry("originalDueDate", "2026-08-30"));

@@ -44,7 +44,7 @@ class RevocationProcessTest extends ProcessTestSupport {
         var child = childOnACareOrder();
         var instance = consider(child);
         // 20 working days from Thursday 2 April 2026, over Easter and the early May bank holiday
-        assertThat(task(instance.getId(), "Task_DecideOnDischargeApplication").getDueDate()).isEqualTo(endOfDay("2026-05-05"));
+        assertThat(task(instance.getId(), "Task_DecideWhetherToApplyForDischarge").getDueDate()).isEqualTo(endOfDay("2026-05-05"));
 
         decide(instance, "apply");
         clockAt("2026-04-10T10:00");
@@ -89,8 +89,8 @@ class RevocationProcessTest extends ProcessTestSupport {
         assertThat(timer(instance.getId(), "Event_ReconsiderationDue").getDuedate()).isEqualTo(endOfDay("2026-07-02"));
 
         fire(instance.getId(), "Event_ReconsiderationDue");
-        assertThat(instance).isWaitingAt("Task_DecideOnDischargeApplication");
-        assertThat(engine.getTaskService().getVariable(task(instance.getId(), "Task_DecideOnDischargeApplication").getId(),
+        assertThat(instance).isWaitingAt("Task_DecideWhetherToApplyForDischarge");
+        assertThat(engine.getTaskService().getVariable(task(instance.getId(), "Task_DecideWhetherToApplyForDischarge").getId(),
                 "dischargeDecision")).as("a fresh decision").isNull();
         decide(instance, "remain-on-care-order");
         assertThat(instance).isEnded().hasPassed("End_CareOrderContinues");
@@ -134,7 +134,7 @@ class RevocationProcessTest extends ProcessTestSupport {
     }
 
     private void decide(ProcessInstance instance, String decision) {
-        completeAs("team-manager", task(instance.getId(), "Task_DecideOnDischargeApplication"),
+        completeAs("team-manager", task(instance.getId(), "Task_DecideWhetherToApplyForDischarge"),
                 Map.of("dischargeDecision", decision, "dischargeRationale", "Reviewed at the looked-after review."));
     }
 }

@@ -120,8 +120,10 @@ class TasklistBrowserTest extends BrowserTestSupport {
         var referral = fixtures.referralReceivedAt(java.time.OffsetDateTime.now().minusDays(3).withNano(0).toString());
         var screening = engine.getTaskService().createTaskQuery().processInstanceId(referral.processInstanceId())
                 .taskDefinitionKey("Task_ScreenContact").singleResult();
-        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(referral.processInstanceId())
-                .activityId("Event_FrontDoorScreeningDeadlinePassed").singleResult().getId());
+        var clock = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("statutory-deadline")
+                .variableValueEquals("journeyProcessInstanceId", referral.processInstanceId()).singleResult();
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(clock.getId())
+                .activityId("Event_DeadlinePassed").singleResult().getId());
         assertThat(screening).isNotNull();
 
         signIn("team-manager");

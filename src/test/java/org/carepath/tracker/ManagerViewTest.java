@@ -43,8 +43,8 @@ class ManagerViewTest extends ProcessTestSupport {
         allocate(south, "team-manager", "practitioner-south"); // the front door allocates to a team
         var legal = proceedings.requested();
         clockAt("2027-12-01T10:00");
-        fire(north.processInstanceId(), "Event_AssessmentDeadlinePassed");
-        fire(south.processInstanceId(), "Event_AssessmentDeadlinePassed");
+        missDeadline(north.processInstanceId(), "SubProcess_Assessment");
+        missDeadline(south.processInstanceId(), "SubProcess_Assessment");
 
         var page = manager("team-manager");
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
