@@ -42,11 +42,6 @@ public abstract class ProcessTestSupport {
     @Autowired
     protected ProcessEngine engine;
 
-    @org.junit.jupiter.api.BeforeAll
-    static void forgetStartedInstances() {
-        STARTED.clear();
-    }
-
     @BeforeEach
     void initEngine() {
         // The engine REST API and the web apps find the engine by name in a JVM-wide registry, which the

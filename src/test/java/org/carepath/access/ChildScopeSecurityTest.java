@@ -1,5 +1,6 @@
 package org.carepath.access;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -156,8 +157,7 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
         assertThat(get("service-manager", "/api/alerts").getBody()).contains(south.childReference());
         var escalation = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(south.childReference())
                 .taskDefinitionKey("Task_ActOnMissedDeadline").singleResult();
-        assertThat(engine.getTaskService().getIdentityLinksForTask(escalation.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("south-assessment-team--team-manager"));
+        BpmnAwareTests.assertThat(escalation).hasCandidateGroupAssociated("south-assessment-team--team-manager");
         assertThat(get("team-manager", "/engine-rest/task?processDefinitionKey=drift-escalation").getBody())
                 .doesNotContain(escalation.getId());
         assertThat(get("team-manager-south", "/engine-rest/task?processDefinitionKey=drift-escalation").getBody())

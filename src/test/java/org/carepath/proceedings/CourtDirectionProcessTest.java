@@ -1,5 +1,6 @@
 package org.carepath.proceedings;
 
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -7,19 +8,14 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.carepath.CarePathTest;
+import org.carepath.ProcessTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.drift.DriftAlerts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /** processes/court-direction.bpmn: a direction of the court is a task for its owner, tracked to the date the court set. */
-@CarePathTest
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest(Proceedings.DIRECTION_PROCESS)
 class CourtDirectionProcessTest extends ProcessTestSupport {
 
     @Autowired
@@ -29,19 +25,12 @@ class CourtDirectionProcessTest extends ProcessTestSupport {
     @Autowired
     DriftAlerts alerts;
 
-    @AfterAll
-    static void everyPathIsWalked(@Autowired ProcessEngine engine) {
-        assertEveryFlowNodeWalked(engine, Proceedings.DIRECTION_PROCESS, STARTED);
-    }
-
     @Test
     void theOwnerCompliesByTheDateTheCourtSet() {
         var direction = directionDue("2026-04-17");
         var task = task(direction, "Task_ComplyWithCourtDirection");
         assertThat(task.getAssignee()).isEqualTo("practitioner");
-        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-                .as("also offered to the owner's role in the child's team (the front door's: the child is not allocated)")
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("front-door--practitioner"));
+        BpmnAwareTests.assertThat(task).as("also offered to the owner's role in the child's team (the front door's: the child is not allocated)").hasCandidateGroupAssociated("front-door--practitioner");
         assertThat(task.getDueDate()).isEqualTo(endOfDay("2026-04-17"));
         // reminded 3 working days before the date the court set
         assertThat(task.getFollowUpDate()).isEqualTo(londonTime("2026-04-14T09:00"));

@@ -9,35 +9,25 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.carepath.CarePathTest;
+import org.carepath.ProcessTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.child.Children;
 import org.carepath.child.LegalStatus;
 import org.carepath.child.NewChild;
 import org.carepath.web.ConflictException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /** processes/revocation-of-care-order.bpmn: children on a care order at home do not wait in care without reason. */
-@CarePathTest
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest(Revocations.PROCESS)
 class RevocationProcessTest extends ProcessTestSupport {
 
     @Autowired
     Revocations revocations;
     @Autowired
     Children children;
-
-    @AfterAll
-    static void everyPathIsWalked(@Autowired ProcessEngine engine) {
-        assertEveryFlowNodeWalked(engine, Revocations.PROCESS, STARTED);
-    }
 
     @Test
     void aDischargedCareOrderEndsTheChildsLookedAfterStatus() {

@@ -8,29 +8,25 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.carepath.CarePathTest;
+import org.carepath.ProcessTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.child.Children;
 import org.carepath.child.NewChild;
 import org.carepath.drift.DeadlineStatus;
 import org.carepath.drift.DeadlineView;
 import org.carepath.drift.Deadlines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Walks every path of processes/referral-to-assessment.bpmn. Dates are real: Easter 2026 (Good Friday
  * 3 April, Easter Monday 6 April) and the May bank holidays sit inside these timescales.
  */
-@CarePathTest
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest(ReferralToAssessmentProcessTest.PROCESS)
 class ReferralToAssessmentProcessTest extends ProcessTestSupport {
 
     static final String PROCESS = "referral-to-assessment";
@@ -41,11 +37,6 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
     Children children;
     @Autowired
     Deadlines deadlines;
-
-    @AfterAll
-    static void everyPathIsWalked(@Autowired ProcessEngine engine) {
-        assertEveryFlowNodeWalked(engine, PROCESS, STARTED);
-    }
 
     // ----------------------------------------------------------------- front door
 
@@ -58,8 +49,7 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
         assertThat(screening.getName()).isEqualTo("Screen contact: " + referral.childName() + " (" + referral.childReference() + ")");
         assertThat(screening.getDueDate()).isEqualTo(endOfDay("2026-04-07"));
         assertThat(screening.getFollowUpDate()).isEqualTo(londonTime("2026-04-07T09:00"));
-        assertThat(engine.getTaskService().getIdentityLinksForTask(screening.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).as("the front door's social workers").isEqualTo("front-door--practitioner"));
+        BpmnAwareTests.assertThat(screening).as("the front door's social workers").hasCandidateGroupAssociated("front-door--practitioner");
         assertThat(deadlines.openFor(referral.childReference())).singleElement().satisfies(deadline -> {
             assertThat(deadline.timescale()).isEqualTo("REFERRAL_DECISION");
             assertThat(deadline.triggerDate()).isEqualTo(LocalDate.of(2026, 4, 2));
@@ -136,9 +126,7 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
             assertThat(deadline.dueDate()).isEqualTo(LocalDate.of(2026, 6, 10));
         });
         assertThat(instance(referral)).isWaitingAt("Task_AllocateSocialWorker");
-        assertThat(engine.getTaskService().getIdentityLinksForTask(task(referral.processInstanceId(), "Task_AllocateSocialWorker").getId()))
-                .as("allocation is for the front door's team managers: the child is not allocated yet")
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("front-door--team-manager"));
+        BpmnAwareTests.assertThat(task(referral.processInstanceId(), "Task_AllocateSocialWorker")).as("allocation is for the front door's team managers: the child is not allocated yet").hasCandidateGroupAssociated("front-door--team-manager");
 
         clockAt("2026-04-03T09:15");
         assertThatThrownBy(() -> completeAs("team-manager", task(referral.processInstanceId(), "Task_AllocateSocialWorker"),
@@ -155,18 +143,14 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
 
         var assessment = task(referral.processInstanceId(), "Task_CompleteAssessment");
         assertThat(assessment.getAssignee()).isEqualTo("practitioner");
-        assertThat(engine.getTaskService().getIdentityLinksForTask(assessment.getId()))
-                .as("also offered to the allocated worker's role in the child's team")
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("north-assessment-team--practitioner"));
+        BpmnAwareTests.assertThat(assessment).as("also offered to the allocated worker's role in the child's team").hasCandidateGroupAssociated("north-assessment-team--practitioner");
         assertThat(assessment.getDueDate()).isEqualTo(endOfDay("2026-06-10"));
         // warned 10 working days before: 27 May 2026 (25 May is the spring bank holiday)
         assertThat(assessment.getFollowUpDate()).isEqualTo(londonTime("2026-05-27T09:00"));
 
         clockAt("2026-05-20T15:00");
         assess(referral, "close");
-        assertThat(engine.getTaskService().getIdentityLinksForTask(task(referral.processInstanceId(), "Task_SignOffAssessment").getId()))
-                .as("once allocated, the child's work is the North team's")
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("north-assessment-team--team-manager"));
+        BpmnAwareTests.assertThat(task(referral.processInstanceId(), "Task_SignOffAssessment")).as("once allocated, the child's work is the North team's").hasCandidateGroupAssociated("north-assessment-team--team-manager");
         signOff(referral, "close");
 
         assertThat(instance(referral)).isEnded().hasPassed("End_CaseClosedAfterAssessment");
@@ -224,8 +208,7 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
         // The conference clock starts with the decision to hold one: 15 working days from Monday 20 April 2026.
         var conference = task(referral.processInstanceId(), "Task_HoldInitialConference");
         assertThat(conference.getDueDate()).isEqualTo(endOfDay("2026-05-12"));
-        assertThat(engine.getTaskService().getIdentityLinksForTask(conference.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("iro"));
+        BpmnAwareTests.assertThat(conference).hasCandidateGroupAssociated("iro");
 
         clockAt("2026-05-06T14:00");
         completeAs("iro", conference, vars("conferenceHeldOn", "2026-05-06", "conferenceDecision", "child-protection-plan",
