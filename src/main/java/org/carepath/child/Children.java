@@ -3,8 +3,10 @@ package org.carepath.child;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carepath.audit.Audit;
+import org.carepath.timescale.Timescales;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +17,14 @@ public class Children {
 
     private final ChildRepository children;
     private final Audit audit;
+    private final Timescales timescales;
+    private final ApplicationEventPublisher events;
 
-    Children(ChildRepository children, Audit audit) {
+    Children(ChildRepository children, Audit audit, Timescales timescales, ApplicationEventPublisher events) {
         this.children = children;
         this.audit = audit;
+        this.timescales = timescales;
+        this.events = events;
     }
 
     /** Records a child the council has not met before; refuses a second record of the same child. */
@@ -50,6 +56,14 @@ public class Children {
         return children.existsByReference(reference);
     }
 
+    /** The child must exist: otherwise the request is answered as not found (404). */
+    @Transactional(readOnly = true)
+    public void require(String reference) {
+        if (!exists(reference)) {
+            throw new ChildNotFoundException(reference);
+        }
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> allocatedWorker(String reference) {
         return children.findByReference(reference).flatMap(Child::currentAllocation).map(Allocation::worker);
@@ -78,8 +92,22 @@ public class Children {
     /** The child's legal status changes from a date (an order made, discharged, or the child leaving care). */
     public void changeLegalStatus(String reference, LegalStatus status, java.time.LocalDate effectiveOn, String reason) {
         var child = find(reference);
+        var previous = child.legalStatus();
         child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, now()), status);
         audit.changed(reference, "legal status", status + " from " + effectiveOn);
+        if (child.legalStatus() != previous) {
+            events.publishEvent(new LegalStatusChanged(reference, previous, child.legalStatus(), effectiveOn));
+        }
+    }
+
+    /**
+     * Synchronous, in the publisher's transaction: an order and the legal status it gives commit together
+     * or not at all, so no child is shown on a legal status no order gave them, and an order for a child
+     * the record does not know is refused with the order.
+     */
+    @EventListener
+    void on(GivesLegalStatus fact) {
+        changeLegalStatus(fact.childReference(), fact.legalStatus(), fact.effectiveOn(), fact.reason());
     }
 
     @Transactional(readOnly = true)
@@ -98,7 +126,7 @@ public class Children {
         return children.findByReference(reference).orElseThrow(() -> new ChildNotFoundException(reference));
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return timescales.now();
     }
 }
