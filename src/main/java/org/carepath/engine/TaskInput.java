@@ -69,7 +69,7 @@ public final class TaskInput {
         try {
             return read.apply(value);
         } catch (IllegalArgumentException e) {
-            throw invalid(variable, "'" + value + "' is not " + what);
+            throw invalid(variable, "'" + value + "' (" + variable + ") is not " + what);
         }
     }
 
