@@ -1,6 +1,5 @@
 package org.carepath.child;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import org.carepath.audit.Audit;
@@ -36,7 +35,7 @@ public class Children {
                     });
         }
         var reference = "C-%06d".formatted(children.nextReferenceNumber());
-        return children.save(new Child(reference, details, now())).view();
+        return children.save(new Child(reference, details, timescales.now())).view();
     }
 
     @Transactional(readOnly = true)
@@ -73,7 +72,7 @@ public class Children {
     public void allocate(String reference, String worker, String workerName, String team, String teamName, String allocatedBy,
                          String reason) {
         var child = find(reference);
-        child.allocate(new Allocation(child, worker, workerName, team, teamName, now(), allocatedBy, reason));
+        child.allocate(new Allocation(child, worker, workerName, team, teamName, timescales.now(), allocatedBy, reason));
         audit.changed(reference, "allocation", workerName + (teamName == null ? "" : ", " + teamName));
     }
 
@@ -93,7 +92,7 @@ public class Children {
     public void changeLegalStatus(String reference, LegalStatus status, java.time.LocalDate effectiveOn, String reason) {
         var child = find(reference);
         var previous = child.legalStatus();
-        child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, now()), status);
+        child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, timescales.now()), status);
         audit.changed(reference, "legal status", status + " from " + effectiveOn);
         if (child.legalStatus() != previous) {
             events.publishEvent(new LegalStatusChanged(reference, previous, child.legalStatus(), effectiveOn));
@@ -118,15 +117,11 @@ public class Children {
     public void recordDecision(String reference, String decision, String outcome, String rationale, String decidedBy,
                                String processInstanceId, String taskId) {
         var child = find(reference);
-        child.record(new ChildDecision(child, decision, outcome, rationale, decidedBy, now(), processInstanceId, taskId));
+        child.record(new ChildDecision(child, decision, outcome, rationale, decidedBy, timescales.now(), processInstanceId, taskId));
         audit.changed(reference, "decision: " + decision, outcome);
     }
 
     private Child find(String reference) {
         return children.findByReference(reference).orElseThrow(() -> new ChildNotFoundException(reference));
-    }
-
-    private Instant now() {
-        return timescales.now();
     }
 }

@@ -2,9 +2,12 @@ package org.carepath.proceedings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carepath.child.Children;
+import org.carepath.child.LegalStatus;
+import org.carepath.child.LegalStatusChanged;
 import org.carepath.child.NewChild;
 import org.carepath.referral.ReferralJourneyEnded;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,20 @@ class CareProceedingsModuleTest {
                     assertThat(started.status()).isEqualTo(ProceedingsStatus.LEGAL_PLANNING);
                     assertThat(started.processInstanceId()).isNotNull();
                 }));
+    }
+
+    @Test
+    void aCourtOrderGivesTheChildTheLegalStatusItMakes(Scenario scenario) {
+        var child = children.register(new NewChild("Ella", "Module-" + CHILDREN.incrementAndGet(), null, null, null)).reference();
+
+        scenario.publish(new CourtOrderMade(child, 42, OrderType.INTERIM_CARE_ORDER, LocalDate.of(2026, 3, 13)))
+                .andWaitForEventOfType(LegalStatusChanged.class).matching(changed -> changed.childReference().equals(child))
+                .toArriveAndVerify(changed -> {
+                    assertThat(changed.previous()).isEqualTo(LegalStatus.NOT_LOOKED_AFTER);
+                    assertThat(changed.legalStatus()).isEqualTo(LegalStatus.INTERIM_CARE_ORDER);
+                    assertThat(children.get(child).legalStatusHistory()).singleElement()
+                            .satisfies(status -> assertThat(status.reason()).isEqualTo("Interim care order made on 2026-03-13 (care proceedings 42)"));
+                });
     }
 
     @Test
