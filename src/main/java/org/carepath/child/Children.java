@@ -1,10 +1,11 @@
 package org.carepath.child;
 
-import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carepath.audit.Audit;
+import org.carepath.timescale.Timescales;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,14 @@ public class Children {
 
     private final ChildRepository children;
     private final Audit audit;
+    private final Timescales timescales;
+    private final ApplicationEventPublisher events;
 
-    Children(ChildRepository children, Audit audit) {
+    Children(ChildRepository children, Audit audit, Timescales timescales, ApplicationEventPublisher events) {
         this.children = children;
         this.audit = audit;
+        this.timescales = timescales;
+        this.events = events;
     }
 
     /** Records a child the council has not met before; refuses a second record of the same child. */
@@ -30,7 +35,7 @@ public class Children {
                     });
         }
         var reference = "C-%06d".formatted(children.nextReferenceNumber());
-        return children.save(new Child(reference, details, now())).view();
+        return children.save(new Child(reference, details, timescales.now())).view();
     }
 
     @Transactional(readOnly = true)
@@ -50,6 +55,14 @@ public class Children {
         return children.existsByReference(reference);
     }
 
+    /** The child must exist: otherwise the request is answered as not found (404). */
+    @Transactional(readOnly = true)
+    public void require(String reference) {
+        if (!exists(reference)) {
+            throw new ChildNotFoundException(reference);
+        }
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> allocatedWorker(String reference) {
         return children.findByReference(reference).flatMap(Child::currentAllocation).map(Allocation::worker);
@@ -59,7 +72,7 @@ public class Children {
     public void allocate(String reference, String worker, String workerName, String team, String teamName, String allocatedBy,
                          String reason) {
         var child = find(reference);
-        child.allocate(new Allocation(child, worker, workerName, team, teamName, now(), allocatedBy, reason));
+        child.allocate(new Allocation(child, worker, workerName, team, teamName, timescales.now(), allocatedBy, reason));
         audit.changed(reference, "allocation", workerName + (teamName == null ? "" : ", " + teamName));
     }
 
@@ -78,8 +91,22 @@ public class Children {
     /** The child's legal status changes from a date (an order made, discharged, or the child leaving care). */
     public void changeLegalStatus(String reference, LegalStatus status, java.time.LocalDate effectiveOn, String reason) {
         var child = find(reference);
-        child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, now()), status);
+        var previous = child.legalStatus();
+        child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, timescales.now()), status);
         audit.changed(reference, "legal status", status + " from " + effectiveOn);
+        if (child.legalStatus() != previous) {
+            events.publishEvent(new LegalStatusChanged(reference, previous, child.legalStatus(), effectiveOn));
+        }
+    }
+
+    /**
+     * Synchronous, in the publisher's transaction: an order and the legal status it gives commit together
+     * or not at all, so no child is shown on a legal status no order gave them, and an order for a child
+     * the record does not know is refused with the order.
+     */
+    @EventListener
+    void on(GivesLegalStatus fact) {
+        changeLegalStatus(fact.childReference(), fact.legalStatus(), fact.effectiveOn(), fact.reason());
     }
 
     @Transactional(readOnly = true)
@@ -90,15 +117,11 @@ public class Children {
     public void recordDecision(String reference, String decision, String outcome, String rationale, String decidedBy,
                                String processInstanceId, String taskId) {
         var child = find(reference);
-        child.record(new ChildDecision(child, decision, outcome, rationale, decidedBy, now(), processInstanceId, taskId));
+        child.record(new ChildDecision(child, decision, outcome, rationale, decidedBy, timescales.now(), processInstanceId, taskId));
         audit.changed(reference, "decision: " + decision, outcome);
     }
 
     private Child find(String reference) {
         return children.findByReference(reference).orElseThrow(() -> new ChildNotFoundException(reference));
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -43,12 +43,9 @@ class RecordAllocationListener implements TaskListener {
                 "Choose a social worker or team manager to allocate: '" + worker + "' is neither"));
         task.getExecution().setVariable("allocatedWorkerGroup", role);
         var team = identity.createGroupQuery().groupMember(worker).groupType(TEAM_GROUP_TYPE).list().stream().findFirst();
-        var authentication = identity.getCurrentAuthentication();
-        var note = task.getVariable("allocationNote");
         children.allocate(task.getExecution().getProcessBusinessKey(), worker,
                 user.getFirstName() + " " + user.getLastName(), team.map(group -> group.getId()).orElse(null),
                 team.map(group -> group.getName()).orElse(null),
-                authentication != null ? authentication.getUserId() : task.getAssignee(),
-                note == null ? null : note.toString());
+                TaskInput.doneBy(task), TaskInput.text(task, "allocationNote"));
     }
 }

@@ -1,6 +1,5 @@
 package org.carepath.child;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carepath.engine.TaskInput;
@@ -17,11 +16,9 @@ import org.springframework.stereotype.Component;
 class RecordDecisionListener implements TaskListener {
 
     private final Children children;
-    private final IdentityService identity;
 
-    RecordDecisionListener(Children children, IdentityService identity) {
+    RecordDecisionListener(Children children) {
         this.children = children;
-        this.identity = identity;
     }
 
     @Override
@@ -38,12 +35,7 @@ class RecordDecisionListener implements TaskListener {
             throw TaskInput.invalid(rationaleVariable, "'" + element.getName() + "' needs the rationale for its decision (" + rationaleVariable + ")");
         }
         children.recordDecision(task.getExecution().getProcessBusinessKey(), element.getName(), outcome.toString(),
-                rationale.toString().strip(), decidedBy(task), task.getProcessInstanceId(), task.getId());
-    }
-
-    private String decidedBy(DelegateTask task) {
-        var authentication = identity.getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId() : task.getAssignee();
+                rationale.toString().strip(), TaskInput.doneBy(task), task.getProcessInstanceId(), task.getId());
     }
 
     private static String property(DelegateTask task, String name) {

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.carepath.timescale.Timescales;
 
@@ -40,9 +39,9 @@ class TaskConventions extends AbstractBpmnParseListener {
     }
 
     static void recordWhoDidIt(DelegateTask task) {
-        var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (task.getAssignee() == null && user != null && user.getUserId() != null) {
-            task.setAssignee(user.getUserId());
+        var doneBy = TaskInput.doneBy(task);
+        if (task.getAssignee() == null && doneBy != null) {
+            task.setAssignee(doneBy);
         }
     }
 
@@ -72,7 +71,7 @@ class TaskConventions extends AbstractBpmnParseListener {
                         return;
                     }
                     var date = timescales.dateOf(value);
-                    if (date.isAfter(timescales.dateOf(ClockUtil.getCurrentTime().toInstant()))) {
+                    if (date.isAfter(timescales.today())) {
                         throw TaskInput.invalid(name, "The date " + date + " (" + name + ") is in the future");
                     }
                 }));

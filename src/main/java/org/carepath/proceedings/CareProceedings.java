@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -127,6 +129,20 @@ class CareProceedings {
 
     void directed(CourtDirection direction) {
         directions.add(direction);
+    }
+
+    /** A step the case has taken, on the day it was taken. */
+    record Step(String what, LocalDate on) {
+    }
+
+    /** The latest step the case took after {@code date}, if any: what a date recorded now must not precede. */
+    Optional<Step> stepAfter(LocalDate date) {
+        return Stream.of(new Step("the legal planning meeting", legalPlanningMeetingOn),
+                        new Step("the letter before proceedings", letterSentOn),
+                        new Step("the pre-proceedings meeting", preProceedingsMeetingOn),
+                        new Step("the day the application was issued", issuedOn))
+                .filter(step -> step.on() != null && step.on().isAfter(date))
+                .reduce((earlier, later) -> later);
     }
 
     /** The week of the 26 the case is in (the day of issue is day 1 of week 1). */

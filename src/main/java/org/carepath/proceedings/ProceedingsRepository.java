@@ -15,6 +15,4 @@ interface ProceedingsRepository extends JpaRepository<CareProceedings, Long> {
 
     @Query("select p from CareProceedings p where p.childReference = ?1 and p.status not in ('CONCLUDED', 'NO_LEGAL_ACTION', 'STEPPED_DOWN')")
     Optional<CareProceedings> findLiveFor(String childReference);
-
-    Optional<CareProceedings> findByProcessInstanceId(String processInstanceId);
 }

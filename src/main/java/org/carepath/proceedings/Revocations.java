@@ -4,17 +4,17 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.carepath.audit.Audit;
-import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
+import org.carepath.child.Journeys;
 import org.carepath.child.LegalStatus;
 import org.carepath.engine.TaskInput;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,20 +30,20 @@ public class Revocations {
     static final String PROCESS = "revocation-of-care-order";
 
     private final RevocationRepository revocations;
-    private final ProceedingsRepository cases;
     private final Children children;
+    private final Journeys journeys;
     private final Timescales timescales;
-    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
     private final Audit audit;
 
-    Revocations(RevocationRepository revocations, ProceedingsRepository cases, Children children, Timescales timescales,
-                RuntimeService runtime, Audit audit) {
-        this.audit = audit;
+    Revocations(RevocationRepository revocations, Children children, Journeys journeys, Timescales timescales,
+                ApplicationEventPublisher events, Audit audit) {
         this.revocations = revocations;
-        this.cases = cases;
         this.children = children;
+        this.journeys = journeys;
         this.timescales = timescales;
-        this.runtime = runtime;
+        this.events = events;
+        this.audit = audit;
     }
 
     Revocation.RevocationView consider(String childReference, String reason, String requestedBy) {
@@ -55,13 +55,9 @@ public class Revocations {
             throw new ConflictException("Discharge of " + childReference + "'s care order is already being considered (" + live.id() + ")");
         });
         var revocation = revocations.save(new Revocation(childReference, reason.strip(), requestedBy, timescales.now()));
-        var instance = runtime.createProcessInstanceByKey(PROCESS).businessKey(childReference)
-                .setVariables(Variables.createVariables()
-                        .putValue("childRef", childReference)
-                        .putValue("childName", child.name())
-                        .putValue("revocationId", revocation.id())
-                        .putValue("dischargeConsideredAt", Date.from(timescales.now())))
-                .execute();
+        var instance = journeys.start(PROCESS, childReference, Variables.createVariables()
+                .putValue("revocationId", revocation.id())
+                .putValue("dischargeConsideredAt", Date.from(timescales.now())));
         revocation.startedAs(instance.getId());
         audit.changed(childReference, "revocation considered", reason.strip());
         return revocation.view();
@@ -69,9 +65,7 @@ public class Revocations {
 
     @Transactional(readOnly = true)
     List<Revocation.RevocationView> forChild(String childReference) {
-        if (!children.exists(childReference)) {
-            throw new ChildNotFoundException(childReference);
-        }
+        children.require(childReference);
         return revocations.findByChildReferenceOrderByConsideredAtDesc(childReference).stream().map(Revocation::view).toList();
     }
 
@@ -83,31 +77,26 @@ public class Revocations {
     public void heard(DelegateTask task) {
         var revocation = of(task);
         var heldOn = date(task, "dischargeHearingHeldOn");
-        var outcome = task.getVariable("dischargeOutcome");
+        var outcome = TaskInput.text(task, "dischargeOutcome");
         if (!"discharged".equals(outcome) && !"refused".equals(outcome)) {
             throw TaskInput.invalid("dischargeOutcome", "Record whether the care order was discharged or the application refused");
         }
         boolean discharged = "discharged".equals(outcome);
         revocation.heard(heldOn, discharged);
         if (discharged) {
-            children.changeLegalStatus(revocation.childReference(), OrderType.DISCHARGE_OF_CARE_ORDER.legalStatus(), heldOn,
-                    "Care order discharged on " + heldOn);
+            events.publishEvent(new CareOrderDischarged(revocation.childReference(), revocation.id(), heldOn));
         }
     }
 
     public void ended(DelegateExecution execution) {
-        revocations.findById(((Number) execution.getVariable("revocationId")).longValue()).orElseThrow().careOrderContinues();
+        revocations.findById(TaskInput.id(execution, "revocationId")).orElseThrow().careOrderContinues();
     }
 
     private Revocation of(DelegateTask task) {
-        return revocations.findById(((Number) task.getVariable("revocationId")).longValue()).orElseThrow();
+        return revocations.findById(TaskInput.id(task, "revocationId")).orElseThrow();
     }
 
     private LocalDate date(DelegateTask task, String variable) {
-        var value = task.getVariable(variable);
-        if (value == null) {
-            throw TaskInput.invalid(variable, variable + " is required");
-        }
-        return timescales.dateOf(value);
+        return TaskInput.required(task, variable, timescales::dateOf, "a date");
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.variable.Variables;
 import org.carepath.audit.Audit;
-import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
+import org.carepath.child.Journeys;
+import org.carepath.timescale.Timescales;
 import org.carepath.web.ConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,14 +25,19 @@ class Referrals {
     static final String PROCESS = "referral-to-assessment";
 
     private final Children children;
+    private final Journeys journeys;
     private final ReferralRepository referrals;
     private final RuntimeService runtime;
+    private final Timescales timescales;
     private final Audit audit;
 
-    Referrals(Children children, ReferralRepository referrals, RuntimeService runtime, Audit audit) {
+    Referrals(Children children, Journeys journeys, ReferralRepository referrals, RuntimeService runtime, Timescales timescales,
+              Audit audit) {
         this.children = children;
+        this.journeys = journeys;
         this.referrals = referrals;
         this.runtime = runtime;
+        this.timescales = timescales;
         this.audit = audit;
     }
 
@@ -43,17 +48,12 @@ class Referrals {
                 ? children.get(part.reference())
                 : children.register(part.newChild());
         try {
-            var instance = runtime.createProcessInstanceByKey(PROCESS)
-                    .businessKey(child.reference())
-                    .setVariables(Variables.createVariables()
-                            .putValue("childRef", child.reference())
-                            .putValue("childName", child.name())
-                            .putValue("referralReceivedAt", Date.from(request.receivedAtTime().toInstant()))
-                            .putValue("referralSource", request.sourceValue().label())
-                            .putValue("referralConcerns", request.concerns().strip())
-                            .putValue("referrer", request.referrer().describe()))
-                    .execute();
-            var referral = referrals.save(new Referral(child.reference(), request, ClockUtil.getCurrentTime().toInstant(),
+            var instance = journeys.start(PROCESS, child.reference(), Variables.createVariables()
+                    .putValue("referralReceivedAt", Date.from(request.receivedAtTime().toInstant()))
+                    .putValue("referralSource", request.sourceValue().label())
+                    .putValue("referralConcerns", request.concerns().strip())
+                    .putValue("referrer", request.referrer().describe()));
+            var referral = referrals.save(new Referral(child.reference(), request, timescales.now(),
                     recordedBy, instance.getId()));
             runtime.setVariable(instance.getId(), "referralId", referral.id());
             audit.changed(child.reference(), "referral", part.reference() == null ? "new child record" : null);
@@ -66,9 +66,7 @@ class Referrals {
 
     @Transactional(readOnly = true)
     List<ReferralView> forChild(String childReference) {
-        if (!children.exists(childReference)) {
-            throw new ChildNotFoundException(childReference);
-        }
+        children.require(childReference);
         return referrals.findByChildReferenceOrderByReceivedAtDesc(childReference).stream().map(Referral::view).toList();
     }
 

@@ -4,24 +4,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carepath.timescale.Timescales;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code @PastOrPresent} and friends read the engine's clock, the same "now" as every timescale. */
+/** {@code @PastOrPresent}, {@link IsoDate} and friends read CarePath's one clock, {@link Timescales#now()}. */
 @Configuration(proxyBeanMethods = false)
 class EngineClockValidation {
 
     @Bean
-    ValidationConfigurationCustomizer engineClock() {
-        return configuration -> configuration.clockProvider(EngineClock::new);
+    ValidationConfigurationCustomizer engineClock(Timescales timescales) {
+        return configuration -> configuration.clockProvider(() -> new EngineClock(timescales));
     }
 
     static final class EngineClock extends Clock {
+        private final Timescales timescales;
+
+        EngineClock(Timescales timescales) {
+            this.timescales = timescales;
+        }
+
         @Override
         public ZoneId getZone() {
-            return ZoneId.systemDefault();
+            return timescales.zone();
         }
 
         @Override
@@ -31,7 +37,7 @@ class EngineClockValidation {
 
         @Override
         public Instant instant() {
-            return ClockUtil.getCurrentTime().toInstant();
+            return timescales.now();
         }
     }
 }

@@ -7,18 +7,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * A text field holding an ISO 8601 date ({@code 2026-04-02}) or, with {@code withTime}, a date-time with
- * an offset ({@code 2026-04-02T10:15:00+01:00}); with {@code notInFuture}, not after now by the engine's clock.
+ * an offset ({@code 2026-04-02T10:15:00+01:00}); with {@code notInFuture}, not after now by CarePath's clock (the engine's).
  */
 @Documented
 @Constraint(validatedBy = IsoDate.Validator.class)
@@ -37,7 +35,6 @@ public @interface IsoDate {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<IsoDate, String> {
-        private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
         private boolean withTime;
         private boolean notInFuture;
 
@@ -52,11 +49,12 @@ public @interface IsoDate {
             if (value == null) {
                 return true;
             }
-            var now = ClockUtil.getCurrentTime().toInstant();
+            var clock = context.getClockProvider().getClock();
+            var now = clock.instant();
             try {
                 boolean future = withTime
                         ? OffsetDateTime.parse(value).toInstant().isAfter(now)
-                        : LocalDate.parse(value).isAfter(LocalDate.ofInstant(now, ENGLAND));
+                        : LocalDate.parse(value).isAfter(LocalDate.ofInstant(now, clock.getZone()));
                 if (notInFuture && future) {
                     return violation(context, "must not be in the future");
                 }

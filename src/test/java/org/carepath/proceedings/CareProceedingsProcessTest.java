@@ -1,12 +1,14 @@
 package org.carepath.proceedings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.carepath.ProcessTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.child.Children;
@@ -261,6 +263,46 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
         walkReminderAndEscalation(instance, stage, group);
     }
 
+
+    @Test
+    void anApplicationIssuedBeforeTheLegalPlanningMeetingIsRefusedAndNothingIsRecorded() {
+        // given a case whose legal planning meeting was held on Wednesday 25 February
+        clockAt("2026-02-25T10:00");
+        var c = tracked(fixtures.requested());
+        fixtures.legalPlanningMeeting(c, "2026-02-25", "issue-proceedings");
+
+        // when the application is recorded as issued the week before
+        clockAt("2026-03-02T16:00");
+
+        // then it is refused naming the date, and the case waits for its issue
+        assertThatThrownBy(() -> fixtures.issued(c, "2026-02-20")).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("proceedingsIssuedOn").hasMessageContaining("the legal planning meeting (2026-02-25)");
+        assertThat(c.instance()).isWaitingAt("Task_IssueCareApplication");
+        assertThat(proceedings.get(c.proceedingsId()).issuedOn()).isNull();
+    }
+
+    @Test
+    void anExtensionOfEightAndAHalfWeeksOnTheHearingFormIsRefusedNotRecordedAsEight() {
+        // given a case issued on Monday 2 March, at its case management hearing
+        clockAt("2026-02-25T10:00");
+        var c = tracked(fixtures.requested());
+        fixtures.legalPlanningMeeting(c, "2026-02-25", "issue-proceedings");
+        clockAt("2026-03-02T16:00");
+        fixtures.issued(c, "2026-03-02");
+        clockAt("2026-03-13T17:00");
+
+        // when the solicitor records an extension of 8.5 weeks on the hearing's form
+        assertThatThrownBy(() -> fixtures.complete(c, "Task_RecordCaseManagementHearing", "legal", vars(
+                "hearingHeldOn", "2026-03-13", "hearingOutcome", "Timetable set.",
+                "extensionWeeks", 8.5, "extensionReason", "Expert assessment delayed.")))
+                // then it is refused naming the field, and nothing of the hearing is recorded
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("extensionWeeks");
+        var view = proceedings.get(c.proceedingsId());
+        assertThat(view.hearings()).isEmpty();
+        assertThat(view.extensions()).isEmpty();
+        assertThat(view.currentDeadline()).isEqualTo(LocalDate.of(2026, 8, 30));
+        assertThat(c.instance()).isWaitingAt("Task_RecordCaseManagementHearing");
+    }
 
     private void review(ProceedingsFixtures.Case c, String taskKey, String on, String decision) {
         fixtures.complete(c, taskKey, "team-manager", Map.of("reviewedOn", on, "progressAgainstPlan", "Some progress.",

@@ -107,6 +107,25 @@ class ProceedingsApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void anExtensionOfEightAndAHalfWeeksIsRefusedNamingTheFieldNeverRoundedToEight() {
+        var c = issuedOnMondayTwoMarch();
+        clockAt("2026-03-13T17:00");
+        var before = counts(c);
+
+        var alone = post("legal", "/api/proceedings/" + c.proceedingsId() + "/extensions",
+                Map.of("weeks", 8.5, "reason", "Expert assessment delayed.", "grantedOn", "2026-03-13"));
+        assertThat(refused(alone)).containsOnlyKeys("weeks");
+
+        var atAHearing = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
+                Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13", "outcome", "Extended.",
+                        "extension", Map.of("weeks", 8.5, "reason", "Expert assessment delayed.")));
+        assertThat(refused(atAHearing)).containsOnlyKeys("extension.weeks");
+
+        assertThat(counts(c)).isEqualTo(before);
+        assertThat(get("legal", "/api/proceedings/" + c.proceedingsId())).containsEntry("currentDeadline", "2026-08-30");
+    }
+
+    @Test
     void aHearingRecordedThroughTheApiMovesTheJourneyOnAndAPlacementOrderLeadsToAdoptionMatching() {
         var c = issuedOnMondayTwoMarch();
         clockAt("2026-03-13T17:00");

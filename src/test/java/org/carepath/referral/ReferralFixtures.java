@@ -1,8 +1,13 @@
 package org.carepath.referral;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +19,44 @@ public class ReferralFixtures {
 
     private final Referrals referrals;
     private final RuntimeService runtime;
+    private final ProcessEngine engine;
 
-    ReferralFixtures(Referrals referrals, RuntimeService runtime) {
+    ReferralFixtures(Referrals referrals, RuntimeService runtime, ProcessEngine engine) {
         this.referrals = referrals;
         this.runtime = runtime;
+        this.engine = engine;
+    }
+
+    /** A referral screened for assessment, allocated and assessed (today, by the engine clock): waiting for the team manager's sign-off. */
+    public Taken atSignOff(String receivedAt) {
+        var referral = referralReceivedAt(receivedAt);
+        complete(referral, "Task_ScreenContact", "practitioner",
+                Map.of("ragRating", "amber", "screeningDecision", "assessment", "screeningRationale", "Screened: assessment"));
+        complete(referral, "Task_AllocateSocialWorker", "team-manager", Map.of("allocatedWorker", "practitioner"));
+        complete(referral, "Task_CompleteAssessment", "practitioner", Map.of(
+                "childSeenOn", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Europe/London")).toString(),
+                "childsViews", "Wants to stay at home with his nan.", "assessmentAnalysis", "Needs support with routines.",
+                "assessmentRecommendation", "child-in-need"));
+        return referral;
+    }
+
+    /** Completes the journey's open task as the given demo user, with their groups, as the Tasklist would. */
+    public void complete(Taken referral, String taskKey, String user, Map<String, Object> variables) {
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(referral.processInstanceId())
+                .taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("No open task " + taskKey + " in " + referral.processInstanceId());
+        }
+        var identity = engine.getIdentityService();
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+        try {
+            if (task.getAssignee() == null) {
+                engine.getTaskService().claim(task.getId(), user);
+            }
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     public Taken referralReceivedAt(String receivedAt) {

@@ -188,8 +188,10 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
                 "legalPlanningReason", "Third assessment in a year; parents not engaging."));
 
         assertThat(instance(referral)).isEnded();
-        var proceedings = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("care-proceedings")
-                .processInstanceBusinessKey(referral.childReference()).singleResult();
+        // care proceedings listen for the journey's end after it commits, in a transaction of their own
+        var proceedings = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> engine.getRuntimeService()
+                .createProcessInstanceQuery().processDefinitionKey("care-proceedings")
+                .processInstanceBusinessKey(referral.childReference()).singleResult(), java.util.Objects::nonNull);
         assertThat(proceedings).as("care proceedings planning for the child").isNotNull();
         assertThat(proceedings).isWaitingAt("Task_HoldLegalPlanningMeeting");
         assertThat(engine.getRuntimeService().getVariable(proceedings.getId(), "childName")).isEqualTo(referral.childName());

@@ -1,0 +1,7 @@
+package org.carepath.child;
+
+import java.time.LocalDate;
+
+/** A child's legal status changed from a date (e.g. a child became looked after): for the journeys that follow. */
+public record LegalStatusChanged(String childReference, LegalStatus previous, LegalStatus legalStatus, LocalDate effectiveOn) {
+}
