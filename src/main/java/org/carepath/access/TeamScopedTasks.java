@@ -10,12 +10,12 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.carepath.engine.ParseListeners;
 import org.carepath.identity.Teams;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -37,9 +37,7 @@ class TeamScopedTasks extends AbstractCamundaConfiguration {
 
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
-        var listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<BpmnParseListener>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
+        ParseListeners.add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 var groups = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition().getCandidateGroupIdExpressions();
@@ -49,7 +47,6 @@ class TeamScopedTasks extends AbstractCamundaConfiguration {
                 groups.addAll(scoped);
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
     }
 
     List<String> scope(Object groups, String childReference) {

@@ -1,91 +1,93 @@
 package org.carepath.audit;
 
-import java.io.IOException;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.carepath.identity.Viewer;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.carepath.engine.UserCommand;
+import org.carepath.engine.UserCommandCheck;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Opening a task's form in the Tasklist, or reading a task's or a process instance's variables through
- * the engine's REST API, reads the child's record: one audit row per request, naming the task or journey.
+ * Opening a task's form, or reading a task's or a journey's variables, reads the child's record: one
+ * audit row per read, naming the task or the journey. It is kept inside the engine, so every way of
+ * reading (the Tasklist, Cockpit, the engine's REST API however its URL is spelt) leaves its row, and
+ * the row is written before the answer leaves the engine.
  */
 @Component
-class TaskReadAudit extends OncePerRequestFilter {
-
-    static final Pattern TASK_READ = Pattern.compile(
-            "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest)/(task|process-instance)/([^/]+)/"
-                    + "(?:form-variables|variables|localVariables|variables/[^/]+|localVariables/[^/]+)(?:/data)?$");
+class TaskReadAudit implements UserCommandCheck {
 
     private final Audit audit;
-    private final TaskService tasks;
-    private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final HistoryService history;
 
-    TaskReadAudit(Audit audit, @Lazy TaskService tasks, @Lazy RuntimeService runtime, @Lazy IdentityService identity) {
+    TaskReadAudit(@Lazy Audit audit, @Lazy HistoryService history) {
         this.audit = audit;
-        this.tasks = tasks;
-        this.runtime = runtime;
-        this.identity = identity;
+        this.history = history;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !TASK_READ.matcher(path(request)).matches();
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        // held back until the read is on record, so that no one sees the form before the trail shows it
-        var held = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(request, held);
-            if (held.getStatus() == 200) {
-                recordRead(request);
+    /**
+     * The children whose variables a query answered. Only administrators get rows from such a query (the
+     * engine lets no one else read variables in bulk); each child shown is a read of their record.
+     */
+    private Set<String> childrenIn(List<?> rows) {
+        var journeys = new TreeSet<String>();
+        for (var row : rows) {
+            var journey = row instanceof VariableInstance variable ? variable.getProcessInstanceId()
+                    : row instanceof HistoricVariableInstance variable ? variable.getProcessInstanceId()
+                    : row instanceof HistoricDetail detail ? detail.getProcessInstanceId() : null;
+            if (journey != null) {
+                journeys.add(journey);
             }
-        } finally {
-            held.copyBodyToResponse();
         }
+        var children = new TreeSet<String>();
+        for (var batch : partition(List.copyOf(journeys))) {
+            Context.getCommandContext().runWithoutAuthorization(() -> history.createHistoricProcessInstanceQuery()
+                    .processInstanceIds(new java.util.HashSet<>(batch)).list()).stream()
+                    .map(HistoricProcessInstance::getBusinessKey).filter(java.util.Objects::nonNull).forEach(children::add);
+        }
+        return children;
     }
 
-    private void recordRead(HttpServletRequest request) {
-        var matcher = TASK_READ.matcher(path(request));
-        if (!matcher.matches()) {
-            return;
+    private static List<List<String>> partition(List<String> ids) {
+        var batches = new java.util.ArrayList<List<String>>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            batches.add(ids.subList(from, Math.min(ids.size(), from + 500)));
         }
-        var user = Viewer.signedIn(request, identity);
-        // the user may read the task (the engine said so) but not its process instance: look the child up as the application
-        Viewer.asTheApplication(identity, () -> {
-            if (matcher.group(1).equals("process-instance")) {
-                var instance = runtime.createProcessInstanceQuery().processInstanceId(matcher.group(2)).singleResult();
+        return batches;
+    }
+
+    @Override
+    public void after(UserCommand command, Object result) {
+        var context = Context.getCommandContext();
+        switch (command.kind()) {
+            case READ_TASK_VARIABLES -> {
+                var task = context.getTaskManager().findTaskById(command.taskId());
+                var instance = task == null ? null : task.getProcessInstance();
                 if (instance != null && instance.getBusinessKey() != null) {
-                    var definition = instance.getProcessDefinitionId().split(":", 2)[0];
-                    audit.read(user, instance.getBusinessKey(), "journey variables: " + definition);
+                    audit.read(command.userId(), instance.getBusinessKey(), "task form: " + task.getName());
                 }
-                return null;
             }
-            var task = tasks.createTaskQuery().taskId(matcher.group(2)).singleResult();
-            var instance = task == null || task.getProcessInstanceId() == null ? null
-                    : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-            if (instance != null && instance.getBusinessKey() != null) {
-                audit.read(user, instance.getBusinessKey(), "task form: " + task.getName());
+            case READ_JOURNEY_VARIABLES -> {
+                var execution = context.getExecutionManager().findExecutionById(command.executionId());
+                var instance = execution == null ? null : execution.getProcessInstance();
+                if (instance != null && instance.getBusinessKey() != null) {
+                    audit.read(command.userId(), instance.getBusinessKey(), "journey variables: " + instance.getProcessDefinition().getKey());
+                }
             }
-            return null;
-        });
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+            case READ_VARIABLES_IN_BULK -> {
+                if (result instanceof List<?> rows) {
+                    childrenIn(rows).forEach(child -> audit.read(command.userId(), child, "variables read in bulk"));
+                }
+            }
+            default -> {
+            }
+        }
     }
 }

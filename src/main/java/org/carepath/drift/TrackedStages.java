@@ -1,17 +1,16 @@
 package org.carepath.drift;
 
-import java.util.ArrayList;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.carepath.engine.ParseListeners;
 import org.carepath.timescale.Timescales;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -48,9 +47,7 @@ class TrackedStages extends AbstractCamundaConfiguration {
 
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
-        var listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<BpmnParseListener>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
+        ParseListeners.add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
                 track(element, activity);
@@ -66,7 +63,6 @@ class TrackedStages extends AbstractCamundaConfiguration {
                 track(element, activity);
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
     }
 
     private void track(Element element, ActivityImpl stage) {

@@ -3,14 +3,16 @@ package org.carepath.engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.carepath.timescale.Timescales;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -27,24 +29,28 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
     static final String DEPLOYMENT_NAME = "carepath";
 
     private final Timescales timescales;
+    private final Supplier<List<UserCommandCheck>> userCommandChecks;
 
-    EngineConfiguration(Timescales timescales) {
+    EngineConfiguration(Timescales timescales, ObjectProvider<UserCommandCheck> userCommandChecks) {
         this.timescales = timescales;
+        this.userCommandChecks = SingletonSupplier.of(() -> userCommandChecks.orderedStream().toList());
     }
+
 
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
-        var listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<BpmnParseListener>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new TaskConventions(timescales));
-        configuration.setCustomPreBPMNParseListeners(listeners);
-        configuration.setCustomPreCommandInterceptorsTxRequired(withTaskInputErrors(configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withTaskInputErrors(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        ParseListeners.add(configuration, new TaskConventions(timescales));
+        configuration.setCustomPreCommandInterceptorsTxRequired(first(new TaskInputErrors(), configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new TaskInputErrors(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        // after the command context is open, so that checks see the signed-in user and can read the task
+        var userCommands = new UserCommands(userCommandChecks);
+        configuration.setCustomPostCommandInterceptorsTxRequired(first(userCommands, configuration.getCustomPostCommandInterceptorsTxRequired()));
+        configuration.setCustomPostCommandInterceptorsTxRequiresNew(first(userCommands, configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
     }
 
-    private static List<CommandInterceptor> withTaskInputErrors(List<CommandInterceptor> existing) {
+    private static List<CommandInterceptor> first(CommandInterceptor interceptor, List<CommandInterceptor> existing) {
         var interceptors = existing == null ? new ArrayList<CommandInterceptor>() : new ArrayList<>(existing);
-        interceptors.add(0, new TaskInputErrors());
+        interceptors.add(0, interceptor);
         return interceptors;
     }
 

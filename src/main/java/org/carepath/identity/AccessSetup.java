@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -57,8 +58,8 @@ class AccessSetup implements ApplicationRunner {
         grantAdministrators();
         // Cockpit for the service managers, whose scope is the whole service: every instance, read only
         grant(Groups.SERVICE_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.SERVICE_MANAGER, Resources.PROCESS_DEFINITION, "*", org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE);
-        grant(Groups.SERVICE_MANAGER, Resources.PROCESS_DEFINITION, "*", org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY);
+        grant(Groups.SERVICE_MANAGER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE);
+        grant(Groups.SERVICE_MANAGER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_HISTORY);
         grant(Groups.SERVICE_MANAGER, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         for (var group : Groups.ALL) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

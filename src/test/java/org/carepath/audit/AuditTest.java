@@ -80,9 +80,12 @@ class AuditTest extends ProcessTestSupport {
                 .isEqualTo("READ task form: " + task.getName() + " ENGINE_REST practitioner null");
         assertThat(oneNewRow(child, () -> exchange("practitioner", HttpMethod.GET, "/engine-rest/task/" + task.getId() + "/variables", null)))
                 .isEqualTo("READ task form: " + task.getName() + " ENGINE_REST practitioner null");
-        assertThat(oneNewRow(child, () -> exchange("service-manager", HttpMethod.GET,
-                "/engine-rest/process-instance/" + referral.processInstanceId() + "/variables", null)))
-                .isEqualTo("READ journey variables: referral-to-assessment ENGINE_REST service-manager null");
+        var encoded = "%" + Integer.toHexString(task.getId().charAt(0)) + task.getId().substring(1);
+        for (var spelling : List.of("/engine-rest/task/" + encoded + "/variables", "/engine-rest/task/" + task.getId() + "/variables/",
+                "/engine-rest/engine/default/task/" + task.getId() + "/form-variables", "/engine-rest/task/" + task.getId() + "/localVariables")) {
+            assertThat(oneNewRow(child, () -> assertThat(exchangeRaw("practitioner", spelling).getStatusCode()).as(spelling).isEqualTo(HttpStatus.OK)))
+                    .as(spelling).isEqualTo("READ task form: " + task.getName() + " ENGINE_REST practitioner null");
+        }
         assertThat(oneNewRow(child, () -> exchange("practitioner", HttpMethod.GET, "/api/children/" + child + "/alerts", null)))
                 .isEqualTo("READ alerts API practitioner null");
         assertThat(oneNewRow(child, () -> exchange("practitioner", HttpMethod.GET, "/api/children/" + child + "/referrals", null)))
@@ -129,6 +132,32 @@ class AuditTest extends ProcessTestSupport {
         assertThat(rows(child)).hasSize(1);
     }
 
+    @Test
+    void noOneReadsEveryChildsVariablesAtOnce() {
+        var referral = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        var concerns = engine.getRuntimeService().getVariable(referral.processInstanceId(), "referralConcerns").toString();
+        var before = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+
+        for (var user : List.of("service-manager", "practitioner", "iro", "team-manager")) {
+            for (var path : List.of("/engine-rest/history/variable-instance?variableName=referralConcerns", "/engine-rest/variable-instance",
+                    "/engine-rest/history/detail", "/engine-rest/variable-instance?processInstanceIdIn=" + referral.processInstanceId(),
+                    "/engine-rest/process-instance/" + referral.processInstanceId() + "/variables")) {
+                var answer = exchange(user, HttpMethod.GET, path, null);
+                assertThat(answer.getStatusCode().is5xxServerError()).as(user + " " + path).isFalse();
+                assertThat(answer.getBody()).as(user + " " + path).doesNotContain(concerns);
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).as("nothing read, so nothing to record").isEqualTo(before);
+
+        // Camunda administrators pass every engine permission: what they read in bulk is on each child's trail
+        var shown = exchange("admin", HttpMethod.GET, "/engine-rest/history/variable-instance?variableName=referralConcerns", null);
+        assertThat(shown.getBody()).contains(concerns);
+        assertThat(last(referral.childReference())).isEqualTo("READ variables read in bulk ENGINE_REST admin null");
+        var children = jdbc.queryForObject("select count(distinct business_key_) from act_hi_procinst where business_key_ is not null", Long.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where subject = 'variables read in bulk'", Long.class))
+                .as("one row per child shown").isBetween(1L, children);
+    }
+
     /** Runs one access and answers the one audit row it left. */
     private String oneNewRow(String child, Runnable access) {
         var before = rows(child).size();
@@ -146,6 +175,13 @@ class AuditTest extends ProcessTestSupport {
     private String last(String child) {
         var rows = rows(child);
         return rows.get(rows.size() - 1);
+    }
+
+    /** A GET of the path as written, without encoding it again. */
+    private org.springframework.http.ResponseEntity<String> exchangeRaw(String user, String path) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        return http.exchange(java.net.URI.create(http.getRootUri() + path), HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     private org.springframework.http.ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {

@@ -2,6 +2,7 @@ package org.carepath.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.springframework.http.ResponseEntity;
  * route, in the engine's REST API or the Tasklist's.
  */
 @CarePathTest
-class TaskInputGuardTest extends ProcessTestSupport {
+class TaskAnswersTest extends ProcessTestSupport {
 
     @Autowired
     TestRestTemplate http;
@@ -103,7 +104,68 @@ class TaskInputGuardTest extends ProcessTestSupport {
         assertThat(engine.getTaskService().getVariable(screeningTaskId, "deadlineId")).isEqualTo(deadlineId);
     }
 
+    @Test
+    void theSameWriteSpeltAnyWayTheRestLayerAcceptsIsRefused() {
+        var encoded = "%" + Integer.toHexString(screeningTaskId.charAt(0)) + screeningTaskId.substring(1);
+        var bookkeeping = Map.of("variables", Map.<String, Object>of("ragRating", variable("amber"), "deadlineId", Map.of("value", 1, "type", "Long"),
+                "referralReceivedAt", variable("2020-01-01T00:00:00.000+0000")));
+        var spellings = List.of(
+                "/engine-rest/task/" + encoded + "/complete",
+                "/engine-rest/task/" + screeningTaskId + "/complete/",
+                "/engine-rest/engine/default/task/" + screeningTaskId + "/complete",
+                "/engine-rest/engine/default/task/" + encoded + "/submit-form/",
+                "/engine-rest//task/" + screeningTaskId + "/complete",
+                "/engine-rest/task/" + screeningTaskId + "/%63omplete");
+
+        for (var path : spellings) {
+            var answer = sendRaw("practitioner", HttpMethod.POST, path, bookkeeping);
+            assertThat(answer.getStatusCode().is2xxSuccessful()).as(path).isFalse();
+            assertThat(answer.getStatusCode().is5xxServerError()).as(path).isFalse();
+        }
+        var headers = TasklistSession.signIn(http, "practitioner").headers(true);
+        var tasklist = http.exchange(URI.create(http.getRootUri() + "/camunda/api/engine/engine/default/task/" + encoded + "/submit-form/"),
+                HttpMethod.POST, new HttpEntity<>(bookkeeping, headers), String.class);
+        assertThat(tasklist.getStatusCode().is2xxSuccessful()).isFalse();
+
+        assertThat(engine.getTaskService().createTaskQuery().taskId(screeningTaskId).count()).as("still open").isOne();
+        assertThat(engine.getTaskService().getVariable(screeningTaskId, "deadlineId")).isEqualTo(deadlineId);
+        assertThat(engine.getRuntimeService().getVariable(referral.processInstanceId(), "referralReceivedAt").toString())
+                .doesNotContain("2020");
+    }
+
+    @Test
+    void anAnswerLongerThanItsFormAllowsIsRefused() {
+        var tooLong = "x".repeat(maxLengthOf("screeningRationale") + 1);
+        var refused = send("practitioner", HttpMethod.POST, "/engine-rest/task/" + screeningTaskId + "/complete", Map.of("variables",
+                Map.of("ragRating", variable("amber"), "screeningDecision", variable("assessment"), "screeningRationale", variable(tooLong))));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("\"field\":\"screeningRationale\"").contains("characters its form allows");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(screeningTaskId).count()).isOne();
+    }
+
     // ----------------------------------------------------------------- helpers
+
+    private int maxLengthOf(String key) {
+        try (var form = getClass().getResourceAsStream("/forms/screen-contact.form")) {
+            for (var field : new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).findParents("key")) {
+                if (key.equals(field.path("key").asText()) && field.path("validate").path("maxLength").isNumber()) {
+                    return field.path("validate").path("maxLength").asInt();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("screen-contact.form gives " + key + " no maxLength");
+    }
+
+    /** Sends the path as written, without encoding it again. */
+    private ResponseEntity<String> sendRaw(String user, HttpMethod method, String path, Object body) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(URI.create(http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
+    }
 
     private static Map<String, Object> variable(Object value) {
         return Map.of("value", value);

@@ -1,0 +1,100 @@
+package org.carepath.access;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.carepath.audit.Audit;
+import org.carepath.engine.Refusal;
+import org.carepath.engine.UserCommand;
+import org.carepath.engine.UserCommandCheck;
+import org.carepath.identity.Groups;
+import org.carepath.identity.Teams;
+import org.carepath.identity.Viewer;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may act on a task, whatever way they ask the engine:
+ * <ul>
+ *   <li>a task the user may not see is answered as one that does not exist (404), never 403, so that
+ *       nothing says another team's child has work open;</li>
+ *   <li>a worker claims a task for themselves only: giving a task to someone else lets them see the
+ *       child, so it is the act of a team manager of the child's team, to someone in that team, and it
+ *       is on the child's audit trail.</li>
+ * </ul>
+ */
+@Component
+@Order(1)
+class TaskScope implements UserCommandCheck {
+
+    private final ChildAccess access;
+    private final Audit audit;
+    private final IdentityService identity;
+
+    TaskScope(@Lazy ChildAccess access, @Lazy Audit audit, @Lazy IdentityService identity) {
+        this.access = access;
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @Override
+    public void before(UserCommand command) {
+        if (command.taskId() == null) {
+            return;
+        }
+        var context = Context.getCommandContext();
+        var task = context.getTaskManager().findTaskById(command.taskId());
+        if (command.kind() == UserCommand.Kind.ASSIGN_TASK && handsOver(command) && task != null) {
+            var team = teamOf(task);
+            var managesTheTeam = team != null && Viewer.of(identity, command.userId()).in(Teams.roleInTeam(team, Groups.TEAM_MANAGER));
+            if (!managesTheTeam && !mayRead(task)) {
+                throw Refusal.noSuchTask(command.taskId());
+            }
+            if (!managesTheTeam || !inTeam(command.assignee(), team)) {
+                throw Refusal.forbidden("A task is claimed by the one who will do it. Only a team manager of the child's team"
+                        + " gives it to someone else, and only to someone in that team.");
+            }
+            // the team's manager need not be offered the task to hand it over
+            context.disableAuthorizationCheck();
+            return;
+        }
+        if (task == null || !mayRead(task)) {
+            throw Refusal.noSuchTask(command.taskId());
+        }
+    }
+
+    @Override
+    public void after(UserCommand command, Object result) {
+        if (command.kind() == UserCommand.Kind.ASSIGN_TASK && handsOver(command)) {
+            var task = Context.getCommandContext().getTaskManager().findTaskById(command.taskId());
+            var child = childOf(task);
+            if (child != null) {
+                audit.changed(child, "task handed over", task.getName() + " to " + command.assignee());
+            }
+        }
+    }
+
+    private static boolean handsOver(UserCommand command) {
+        return command.assignee() != null && !command.assignee().equals(command.userId());
+    }
+
+    private static boolean mayRead(TaskEntity task) {
+        var tasks = Context.getCommandContext().getProcessEngineConfiguration().getTaskService();
+        return tasks.createTaskQuery().taskId(task.getId()).count() > 0;
+    }
+
+    private String teamOf(TaskEntity task) {
+        var child = childOf(task);
+        return child == null ? null : access.teamOf(child);
+    }
+
+    private boolean inTeam(String user, String team) {
+        var assignee = Viewer.of(identity, user);
+        return Teams.TEAM_SCOPED_ROLES.stream().anyMatch(role -> assignee.in(Teams.roleInTeam(team, role)));
+    }
+
+    private static String childOf(TaskEntity task) {
+        return task == null || task.getProcessInstance() == null ? null : task.getProcessInstance().getBusinessKey();
+    }
+}

@@ -1,0 +1,34 @@
+package org.carepath.engine;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a signed-in user asks the engine to do to a task or a journey, read off the engine's own command,
+ * so that every way in (the engine's REST API under any spelling, the Tasklist's API, Cockpit, Java)
+ * is seen the same way: ids as the engine resolves them, never as a URL spelt them.
+ *
+ * @param userId   who asks
+ * @param kind     what is asked
+ * @param taskId   the task, for task commands
+ * @param executionId the execution or process instance, for journey variable reads
+ * @param written  the variables written, by name (values as given)
+ * @param removed  the names of variables removed
+ * @param assignee the user a claim, assignment or delegation gives the task to
+ */
+public record UserCommand(String userId, Kind kind, String taskId, String executionId, Map<String, Object> written,
+                          Set<String> removed, String assignee) {
+
+    public enum Kind {
+        /** Completes the task or writes its variables. */
+        WRITE_TASK,
+        /** Gives the task to a user: claim, assignment, delegation. */
+        ASSIGN_TASK,
+        /** Reads the task's variables or its form's variables. */
+        READ_TASK_VARIABLES,
+        /** Reads a journey's variables (an execution's). */
+        READ_JOURNEY_VARIABLES,
+        /** Queries variables across journeys (Cockpit, {@code /variable-instance}, {@code /history/detail}). */
+        READ_VARIABLES_IN_BULK
+    }
+}
