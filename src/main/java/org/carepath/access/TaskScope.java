@@ -1,5 +1,8 @@
 package org.carepath.access;
 
+import java.util.List;
+
+import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -40,10 +43,18 @@ class TaskScope implements UserCommandCheck {
 
     @Override
     public void before(UserCommand command) {
+        var context = Context.getCommandContext();
+        if (command.kind() == UserCommand.Kind.CHANGE_JOURNEY && !context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
+            // journeys move through their tasks; by hand, only administrators move them, and no one learns that another team's exists
+            var journey = command.executionId() == null ? null : context.getExecutionManager().findExecutionById(command.executionId());
+            var readable = journey != null && context.getProcessEngineConfiguration().getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceId(journey.getProcessInstanceId()).count() > 0;
+            throw readable ? Refusal.forbidden("Journeys move on through their tasks; only administrators move them by hand.")
+                    : new Refusal(Status.NOT_FOUND, "not-found", "Not found", "No journey " + command.executionId(), List.of());
+        }
         if (command.taskId() == null) {
             return;
         }
-        var context = Context.getCommandContext();
         var task = context.getTaskManager().findTaskById(command.taskId());
         if (command.kind() == UserCommand.Kind.ASSIGN_TASK && handsOver(command) && task != null) {
             var team = teamOf(task);
@@ -61,6 +72,10 @@ class TaskScope implements UserCommandCheck {
         }
         if (task == null || !mayRead(task)) {
             throw Refusal.noSuchTask(command.taskId());
+        }
+        if (command.kind() == UserCommand.Kind.DELETE_TASK && task.getProcessInstanceId() != null) {
+            throw new Refusal(Status.CONFLICT, "conflict", "Part of a journey", "The task is part of the child's journey:"
+                    + " it ends when its work is done, and cannot be deleted.", List.of());
         }
     }
 

@@ -24,8 +24,12 @@ public record UserCommand(String userId, Kind kind, String taskId, String execut
         WRITE_TASK,
         /** Gives the task to a user: claim, assignment, delegation. */
         ASSIGN_TASK,
+        /** Deletes the task. */
+        DELETE_TASK,
         /** Reads the task's variables or its form's variables. */
         READ_TASK_VARIABLES,
+        /** Moves a journey on by hand: triggers one of its messages, or modifies where it stands. */
+        CHANGE_JOURNEY,
         /** Reads a journey's variables (an execution's). */
         READ_JOURNEY_VARIABLES,
         /** Queries variables across journeys (Cockpit, {@code /variable-instance}, {@code /history/detail}). */

@@ -14,7 +14,11 @@ import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableTypedCmd;
 import org.camunda.bpm.engine.impl.cmd.GetExecutionVariablesCmd;
@@ -117,6 +121,16 @@ final class UserCommands extends CommandInterceptor {
         if (command instanceof GetExecutionVariablesCmd || command instanceof GetExecutionVariableCmd
                 || command instanceof GetExecutionVariableTypedCmd) {
             return new UserCommand(user, Kind.READ_JOURNEY_VARIABLES, null, read(command, "executionId"), Map.of(), Set.of(), null);
+        }
+        if (command instanceof MessageEventReceivedCmd && read(command, "executionId") != null) {
+            return new UserCommand(user, Kind.CHANGE_JOURNEY, null, read(command, "executionId"), Map.of(), Set.of(), null);
+        }
+        if (command instanceof ModifyProcessInstanceCmd) {
+            ProcessInstanceModificationBuilderImpl builder = read(command, "builder");
+            return new UserCommand(user, Kind.CHANGE_JOURNEY, null, builder.getProcessInstanceId(), Map.of(), Set.of(), null);
+        }
+        if (command instanceof DeleteTaskCmd && read(command, "taskId") != null) {
+            return new UserCommand(user, Kind.DELETE_TASK, read(command, "taskId"), null, Map.of(), Set.of(), null);
         }
         if (command instanceof VariableInstanceQueryImpl || command instanceof HistoricVariableInstanceQueryImpl
                 || command instanceof HistoricDetailQueryImpl) {
