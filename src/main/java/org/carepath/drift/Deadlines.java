@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.carepath.engine.TaskInput;
 import org.carepath.identity.Viewer;
 import org.carepath.timescale.Timescales;
 import org.springframework.context.annotation.Lazy;
@@ -36,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deadlines {
 
     static final String FALLBACK_REMINDER_GROUP = "team-manager";
+    /** A transient variable of the clock, while its reminder is created. */
+    private static final String REMINDED = "reminded";
     static final String CLOCK_PROCESS = "statutory-deadline";
     static final String CLOCK_STOPS = "StageClosed";
     static final String WARNING_TIMER = "Event_WarningPointReached";
@@ -191,23 +195,43 @@ public class Deadlines {
 
     /** Who is doing the stage's work now: the assignee of its open task, if it has one. */
     public String reminderAssignee(DelegateExecution clock) {
-        return stageTasks(clock).stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst().orElse(null);
+        return reminded(clock).assignee();
     }
 
     /** When nobody has picked the work up: the groups it is offered to (else the team managers). */
     public List<String> reminderGroups(DelegateExecution clock) {
+        return reminded(clock).groups();
+    }
+
+    private record Reminded(String assignee, List<String> groups) {
+    }
+
+    /**
+     * Who a reminder goes to, worked out once per reminder: the model asks twice (assignee, candidate
+     * groups), and each time would read the deadline, the journey, its model and the stage's tasks.
+     */
+    private Reminded reminded(DelegateExecution clock) {
+        var known = clock.getVariableLocal(REMINDED);
+        if (known instanceof Reminded reminded) {
+            return reminded;
+        }
         var tasks = stageTasks(clock);
-        if (tasks.stream().anyMatch(task -> task.getAssignee() != null)) {
-            return List.of();
-        }
-        var taskService = clock.getProcessEngineServices().getTaskService();
+        var assignee = tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst().orElse(null);
         var groups = new LinkedHashSet<String>();
-        for (var task : tasks) {
-            taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .forEach(link -> groups.add(link.getGroupId()));
+        if (assignee == null) {
+            var taskService = clock.getProcessEngineServices().getTaskService();
+            for (var task : tasks) {
+                taskService.getIdentityLinksForTask(task.getId()).stream()
+                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                        .forEach(link -> groups.add(link.getGroupId()));
+            }
+            if (groups.isEmpty()) {
+                groups.add(FALLBACK_REMINDER_GROUP);
+            }
         }
-        return groups.isEmpty() ? List.of(FALLBACK_REMINDER_GROUP) : List.copyOf(groups);
+        var reminded = new Reminded(assignee, List.copyOf(groups));
+        clock.setVariableLocal(REMINDED, Variables.objectValue(reminded, true).create());
+        return reminded;
     }
 
     /** Create listener of a reminder task: it is on record, and its name says which work is due. */
@@ -227,11 +251,8 @@ public class Deadlines {
 
     /** Complete listener of a reminder task: the worker has seen it, and may say what stands in the way. */
     public void acknowledged(DelegateTask reminder) {
-        var authentication = reminder.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        var note = reminder.getVariable("reminderNote");
-        deadline(reminder.getVariable("deadlineId")).reminderAcknowledged(timescales.now(),
-                authentication != null ? authentication.getUserId() : reminder.getAssignee(),
-                note == null || note.toString().isBlank() ? null : note.toString().strip());
+        deadline(reminder.getVariable("deadlineId")).reminderAcknowledged(timescales.now(), TaskInput.doneBy(reminder),
+                TaskInput.text(reminder, "reminderNote"));
     }
 
     @Transactional(readOnly = true)

@@ -5,7 +5,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.carepath.access.ChildAccess;
-import org.carepath.child.ChildNotFoundException;
 import org.carepath.child.Children;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,14 +31,14 @@ class DriftController {
     @GetMapping("/children/{reference}/deadlines")
     @Operation(summary = "The child's open statutory deadlines, soonest first, with status on time / warning / overdue")
     List<DeadlineView> deadlines(@PathVariable String reference) {
-        requireChild(reference);
+        children.require(reference);
         return deadlines.openFor(reference);
     }
 
     @GetMapping("/children/{reference}/alerts")
     @Operation(summary = "The child's drift alerts: open ones first, then resolved ones with how many working days late")
     List<DriftAlertView> alerts(@PathVariable String reference) {
-        requireChild(reference);
+        children.require(reference);
         return alerts.forChild(reference);
     }
 
@@ -47,11 +46,5 @@ class DriftController {
     @Operation(summary = "Every open drift alert about a child in your scope, oldest first (managers)")
     List<DriftAlertView> openAlerts() {
         return access.visible(alerts.open(), DriftAlertView::childReference, "open drift alerts");
-    }
-
-    private void requireChild(String reference) {
-        if (!children.exists(reference)) {
-            throw new ChildNotFoundException(reference);
-        }
     }
 }

@@ -81,11 +81,8 @@ public class DriftLadder {
         if (due.isBefore(timescales.today())) {
             throw TaskInput.invalid("driftActionDueOn", "The action's due date " + due + " is in the past");
         }
-        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         var alert = alert(task.getVariable("alertId"));
-        alert.record(new DriftAlertAction(alert, level,
-                authentication != null ? authentication.getUserId() : task.getAssignee(),
-                action, owner, due, rationale, timescales.now()));
+        alert.record(new DriftAlertAction(alert, level, TaskInput.doneBy(task), action, owner, due, rationale, timescales.now()));
         if (level == EscalationLevel.TEAM_MANAGER.level()) {
             task.setVariable("teamManagerAction", action + " (owner: " + owner + ", by " + DAY.format(due) + ")");
             task.setVariable("teamManagerRationale", rationale);
