@@ -107,8 +107,10 @@ class TaskAnswersTest extends ProcessTestSupport {
     @Test
     void theSameWriteSpeltAnyWayTheRestLayerAcceptsIsRefused() {
         var encoded = "%" + Integer.toHexString(screeningTaskId.charAt(0)) + screeningTaskId.substring(1);
-        var bookkeeping = Map.of("variables", Map.<String, Object>of("ragRating", variable("amber"), "deadlineId", Map.of("value", 1, "type", "Long"),
-                "referralReceivedAt", variable("2020-01-01T00:00:00.000+0000")));
+        // every answer the form needs, so that only the bookkeeping stands between the request and a completed task
+        var bookkeeping = Map.of("variables", Map.<String, Object>of("ragRating", variable("amber"), "screeningDecision", variable("assessment"),
+                "screeningRationale", variable("Needs assessment."), "deadlineId", Map.of("value", 1, "type", "Long"),
+                "referralReceivedAt", Map.of("value", "2020-01-01T00:00:00.000+0000", "type", "Date")));
         var spellings = List.of(
                 "/engine-rest/task/" + encoded + "/complete",
                 "/engine-rest/task/" + screeningTaskId + "/complete/",
@@ -121,6 +123,10 @@ class TaskAnswersTest extends ProcessTestSupport {
             var answer = sendRaw("practitioner", HttpMethod.POST, path, bookkeeping);
             assertThat(answer.getStatusCode().is2xxSuccessful()).as(path).isFalse();
             assertThat(answer.getStatusCode().is5xxServerError()).as(path).isFalse();
+        }
+        for (var path : List.of("/engine-rest/task/" + encoded + "/variables/deadlineId", "/engine-rest/task/" + screeningTaskId + "/localVariables/deadlineId/")) {
+            var answer = sendRaw("practitioner", HttpMethod.PUT, path, Map.of("value", 1, "type", "Long"));
+            assertThat(answer.getStatusCode().is2xxSuccessful()).as(path).isFalse();
         }
         var headers = TasklistSession.signIn(http, "practitioner").headers(true);
         var tasklist = http.exchange(URI.create(http.getRootUri() + "/camunda/api/engine/engine/default/task/" + encoded + "/submit-form/"),
