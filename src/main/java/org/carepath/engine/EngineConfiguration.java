@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.carepath.timescale.Timescales;
@@ -16,7 +17,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds CarePath's task conventions to the engine and deploys the models from {@code processes/} and
+ * Adds CarePath's task conventions and long-text variables to the engine and deploys the models from {@code processes/} and
  * {@code forms/}. Resources are deployed as {@code processes/<file>} and {@code forms/<file>} whether
  * the app runs from the build or the packaged jar, and only changed resources become new versions.
  */
@@ -40,6 +41,10 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
         configuration.setCustomPreBPMNParseListeners(listeners);
         configuration.setCustomPreCommandInterceptorsTxRequired(withTaskInputErrors(configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(withTaskInputErrors(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        var serializers = configuration.getCustomPreVariableSerializers() == null
+                ? new ArrayList<TypedValueSerializer>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+        serializers.add(new LongTextSerializer());
+        configuration.setCustomPreVariableSerializers(serializers);
     }
 
     private static List<CommandInterceptor> withTaskInputErrors(List<CommandInterceptor> existing) {
