@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.carepath.timescale.Timescales;
@@ -18,7 +19,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds CarePath's task conventions to the engine and deploys the models from {@code processes/} and
+ * Adds CarePath's task conventions and long-text variables to the engine and deploys the models from {@code processes/} and
  * {@code forms/}. Resources are deployed as {@code processes/<file>} and {@code forms/<file>} whether
  * the app runs from the build or the packaged jar, and only changed resources become new versions.
  */
@@ -36,7 +37,6 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
         this.userCommandChecks = SingletonSupplier.of(() -> userCommandChecks.orderedStream().toList());
     }
 
-
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
         ParseListeners.add(configuration, new TaskConventions(timescales));
@@ -46,6 +46,10 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
         var userCommands = new UserCommands(userCommandChecks);
         configuration.setCustomPostCommandInterceptorsTxRequired(first(userCommands, configuration.getCustomPostCommandInterceptorsTxRequired()));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(first(userCommands, configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
+        var serializers = configuration.getCustomPreVariableSerializers() == null
+                ? new ArrayList<TypedValueSerializer>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+        serializers.add(new LongTextSerializer());
+        configuration.setCustomPreVariableSerializers(serializers);
     }
 
     private static List<CommandInterceptor> first(CommandInterceptor interceptor, List<CommandInterceptor> existing) {

@@ -8,11 +8,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.carepath.CarePathTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.referral.ReferralFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpEntity;
@@ -30,6 +33,9 @@ class AuditTest extends ProcessTestSupport {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("schemaOwnerDataSource")
+    DataSource schemaOwner;
     @Autowired
     ReferralFixtures fixtures;
     @Autowired
@@ -119,15 +125,22 @@ class AuditTest extends ProcessTestSupport {
     }
 
     @Test
-    void theDatabaseRefusesToChangeOrDeleteAuditRows() {
+    void theDatabaseRefusesToChangeOrDeleteAuditRowsToTheApplicationAndToTheSchemasOwner() {
         var referral = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
         var child = referral.childReference();
+        var owner = new JdbcTemplate(schemaOwner);
 
         assertThatThrownBy(() -> jdbc.update("update audit_event set username = 'someone-else' where child_reference = ?", child))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied for table audit_event");
         assertThatThrownBy(() -> jdbc.update("delete from audit_event where child_reference = ?", child))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied for table audit_event");
         assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied for table audit_event");
+        assertThatThrownBy(() -> owner.update("update audit_event set username = 'someone-else' where child_reference = ?", child))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("delete from audit_event where child_reference = ?", child))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.execute("truncate audit_event"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThat(rows(child)).hasSize(1);
     }

@@ -1,47 +1,113 @@
 package org.carepath.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
 
-/** Zero setup: a real PostgreSQL whose data survives a restart, and none at all when a database is configured. */
+/**
+ * Zero setup: a real PostgreSQL whose data survives a restart, that asks for a password, only in the local
+ * profile, and none at all when a database is configured.
+ */
 class EmbeddedPostgresConfigurationTest {
 
     @TempDir
     Path data;
 
+    final EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
+    final MockEnvironment local = new MockEnvironment();
+
+    {
+        local.setActiveProfiles("local");
+    }
+
     @Test
-    void dataStaysInTheDataDirectoryBetweenRuns() throws Exception {
-        var configuration = new EmbeddedPostgresConfiguration();
+    void dataStaysInTheDataDirectoryBetweenRunsWithTheSameSuperuserPassword() throws Exception {
         var properties = new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath");
+        var passwordFile = data.resolve("postgres").resolve(EmbeddedPostgresConfiguration.SUPERUSER_PASSWORD_FILE);
+        String password;
 
-        try (var postgres = configuration.embeddedPostgres(properties);
-             var dataSource = (HikariDataSource) configuration.dataSource(postgres, properties)) {
-            assertThat(dataSource.getJdbcUrl()).endsWith("/carepath?user=postgres");
+        try (var server = configuration.embeddedPostgres(properties, local);
+             var dataSource = (HikariDataSource) configuration.dataSource(server)) {
+            assertThat(dataSource.getJdbcUrl()).endsWith("/carepath?user=carepath_app");
+            new JdbcTemplate(configuration.schemaOwnerDataSource(server)).execute("create table remembered (note text)");
             var jdbc = new JdbcTemplate(dataSource);
-            jdbc.execute("create table remembered (note text)");
             jdbc.update("insert into remembered values ('still here')");
+            password = Files.readString(passwordFile);
         }
+        assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
-        try (var postgres = configuration.embeddedPostgres(properties);
-             var dataSource = (HikariDataSource) configuration.dataSource(postgres, properties)) {
+        try (var server = configuration.embeddedPostgres(properties, local);
+             var dataSource = (HikariDataSource) configuration.dataSource(server)) {
             assertThat(new JdbcTemplate(dataSource).queryForObject("select note from remembered", String.class)).isEqualTo("still here");
+            assertThat(Files.readString(passwordFile)).as("created once, reused").isEqualTo(password);
+            var url = "jdbc:postgresql://localhost:" + server.postgres().getPort() + "/carepath";
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            try (var superuser = DriverManager.getConnection(url, "postgres", password)) {
+                assertThat(superuser.isValid(1)).isTrue();
+            }
         }
         assertThat(data.resolve("postgres").resolve("PG_VERSION")).exists();
     }
 
     @Test
+    void aDataDirectoryFromBeforePasswordsGetsThemAndItsTablesPassToTheOwner() throws Exception {
+        var directory = data.resolve("postgres");
+        try (var old = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
+             var connection = old.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("create database carepath");
+        }
+        try (var old = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
+             var connection = old.getDatabase("postgres", "carepath").getConnection(); var statement = connection.createStatement()) {
+            statement.execute("create table remembered (note text)");
+        }
+
+        try (var server = configuration.embeddedPostgres(new EmbeddedPostgresProperties(directory, false, "carepath"), local)) {
+            var owner = new JdbcTemplate(configuration.schemaOwnerDataSource(server));
+            assertThat(owner.queryForObject("select tableowner from pg_tables where tablename = 'remembered'", String.class))
+                    .isEqualTo(EmbeddedPostgresConfiguration.OWNER_ROLE);
+            var url = "jdbc:postgresql://localhost:" + server.postgres().getPort() + "/carepath";
+            assertThatThrownBy(() -> DriverManager.getConnection(url + "?user=postgres")).isInstanceOf(SQLException.class);
+        }
+        assertThat(directory.resolve(EmbeddedPostgresConfiguration.SUPERUSER_PASSWORD_FILE)).exists();
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsRefusedOutsideTheLocalProfile() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(Settings.class, EmbeddedPostgresConfiguration.class)
+                .withPropertyValues("spring.profiles.active=production", "carepath.database.embedded.data-directory=" + data.resolve("refused"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("embedded PostgreSQL is for the local profile only").hasMessageContaining("SPRING_DATASOURCE_URL"));
+        assertThat(data.resolve("refused")).doesNotExist();
+    }
+
+    @Test
     void aConfiguredDatabaseTurnsTheEmbeddedOneOff() {
         new ApplicationContextRunner()
-                .withUserConfiguration(EmbeddedPostgresConfiguration.class)
+                .withUserConfiguration(Settings.class, EmbeddedPostgresConfiguration.class)
                 .withPropertyValues("spring.datasource.url=jdbc:postgresql://db.example:5432/carepath")
-                .run(context -> assertThat(context).doesNotHaveBean(EmbeddedPostgres.class));
+                .run(context -> assertThat(context).doesNotHaveBean(EmbeddedPostgresConfiguration.Server.class));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+    static class Settings {
     }
 }

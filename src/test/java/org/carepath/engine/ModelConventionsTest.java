@@ -213,6 +213,11 @@ class ModelConventionsTest {
                 form.findParents("key").forEach(field -> {
                     assertThat(keys.add(field.get("key").asText())).as("key %s once in %s", field.get("key"), id).isTrue();
                     assertThat(field.path("label").asText(field.path("dateLabel").asText())).as("label of %s", field.get("key")).isNotBlank();
+                    if (Set.of("textarea", "textfield").contains(field.path("type").asText())) {
+                        // the engine keeps up to 20,000 characters of a text (LongTextSerializer); the form says how many it takes
+                        assertThat(field.path("validate").path("maxLength").asInt()).as("maxLength of %s in %s", field.get("key"), id)
+                                .isBetween(1, 20000);
+                    }
                 });
                 assertThat(form.get("components").get(0).get("text").asText())
                         .as("%s opens with its title and the child's name and reference", id)

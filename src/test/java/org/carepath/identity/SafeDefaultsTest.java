@@ -48,12 +48,13 @@ class SafeDefaultsTest {
     void theApplicationItselfRefusesToStart() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(CarePathApplication.class).run(
                 // no web server and its own engine name: the web apps and the engine registry are JVM-wide, shared
-                // with the other tests' running applications, and a failed start would take them down with it
-                "--spring.profiles.active=production", "--carepath.identity.demo-users=true", "--spring.main.web-application-type=none",
+                // with the other tests' running applications, and a failed start would take them down with it; the test
+                // profile lets the embedded PostgreSQL start, which is refused under production alone (EmbeddedPostgresConfigurationTest)
+                "--spring.profiles.active=production,test", "--carepath.identity.demo-users=true", "--spring.main.web-application-type=none",
                 "--camunda.bpm.process-engine-name=refused-start",
                 "--carepath.database.embedded.data-directory=target/embedded-postgres-refused",
                 "--carepath.database.embedded.clean=true", "--camunda.bpm.job-execution.enabled=false").close())
-                .hasRootCauseMessage("CarePath will not start with unsafe settings outside the local profile (profiles: [production]):\n"
+                .hasRootCauseMessage("CarePath will not start with unsafe settings outside the local profile (profiles: [production, test]):\n"
                         + "  carepath.identity.demo-users is on: demo users (password 'demo') are for the local profile only");
     }
 }
