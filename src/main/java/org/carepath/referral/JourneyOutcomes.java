@@ -6,7 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** End listener of the referral journey: announces how it ended (not when it was cancelled). */
-@Component("referralJourneyEnded")
+@Component("journeyOutcomes")
 class JourneyOutcomes implements ExecutionListener {
 
     private final ApplicationEventPublisher events;
