@@ -8,8 +8,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,11 +61,25 @@ public final class BrowserSupport {
         return file;
     }
 
-    /** Clicks what a person would click, once it is there, scrolled into view (Angular re-renders as it goes). */
+    /**
+     * Clicks what a person would click, once it is there, scrolled into view. The Tasklist re-renders as
+     * it goes (claiming a task reloads its form), so a click that lands while the page is still moving is
+     * tried again, as a person would, until the wait runs out.
+     */
     public static void click(WebDriver driver, WebDriverWait wait, By by) {
-        var element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.until(ready -> {
+            try {
+                var element = ExpectedConditions.elementToBeClickable(by).apply(ready);
+                if (element == null) {
+                    return false;
+                }
+                ((JavascriptExecutor) ready).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException | StaleElementReferenceException moving) {
+                return false;
+            }
+        });
     }
 
     /** Types into a field once it is visible, scrolled into view. */
