@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.camunda.bpm.engine.variable.value.StringValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.carepath.CarePathTest;
 import org.carepath.ProcessTestSupport;
 import org.junit.jupiter.api.Test;
@@ -74,6 +82,41 @@ class LongTextTest extends ProcessTestSupport {
                 .processInstanceId(processInstanceId).variableName("screeningRationale").singleResult();
         assertThat(history.getTypeName()).isEqualTo("string");
         assertThat(history.getValue()).isEqualTo(rationale);
+    }
+
+    /** Every text field of every form whose stated limit is past the engine's 4,000-character column. */
+    static Stream<Arguments> longFormFields() throws IOException {
+        var fields = new ArrayList<Arguments>();
+        for (var form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+            try (var in = form.getInputStream()) {
+                for (var field : new ObjectMapper().readTree(in).findParents("key")) {
+                    var max = field.path("validate").path("maxLength");
+                    if (max.isNumber() && max.asInt() > 4000) {
+                        fields.add(Arguments.of(form.getFilename(), field.get("key").asText(), max.asInt()));
+                    }
+                }
+            }
+        }
+        return fields.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} at {2} characters")
+    @MethodSource("longFormFields")
+    void everyLongFormFieldIsKeptWholeAtItsLimit(String form, String key, int limit) {
+        clockAt("2026-04-02T10:00");
+        var taken = send(HttpMethod.POST, "/api/referrals", Map.of(
+                "child", Map.of("givenName", "Fay", "familyName", "Field-" + (form + key).hashCode(), "dateOfBirth", "2016-03-01", "gender", "FEMALE"),
+                "receivedAt", "2026-04-02T09:30:00+01:00", "source", "POLICE", "concerns", "Police called overnight.",
+                "referrer", Map.of("name", "PC Dan Hill")), Map.class);
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        var processInstanceId = (String) taken.getBody().get("processInstanceId");
+        var answer = text(limit);
+
+        engine.getRuntimeService().setVariable(processInstanceId, key, answer);
+
+        assertThat(engine.getRuntimeService().<StringValue>getVariableTyped(processInstanceId, key).getValue()).isEqualTo(answer);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(key).singleResult().getValue()).isEqualTo(answer);
     }
 
     @Test

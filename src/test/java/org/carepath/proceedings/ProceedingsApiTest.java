@@ -107,6 +107,28 @@ class ProceedingsApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void aHearingsOutcomeAndAnExtensionsReasonAreKeptWholeAtTheirLimits() {
+        var c = issuedOnMondayTwoMarch();
+        clockAt("2026-03-13T17:00");
+        var outcome = "The court heard the parents and the guardian. ".repeat(500).substring(0, 19_990) + "[the end]";
+        var reason = "The expert's report on the father is delayed. ".repeat(120).substring(0, 4_990) + "[the end]";
+
+        var hearing = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
+                Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13", "outcome", outcome));
+        var extension = post("legal", "/api/proceedings/" + c.proceedingsId() + "/extensions",
+                Map.of("weeks", 8, "reason", reason, "grantedOn", "2026-03-13"));
+        var tooLong = post("legal", "/api/proceedings/" + c.proceedingsId() + "/hearings",
+                Map.of("type", "CASE_MANAGEMENT", "heldOn", "2026-03-13", "outcome", outcome + "!!"));
+
+        assertThat(hearing.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(extension.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(refused(tooLong)).containsOnlyKeys("outcome");
+        var view = get("legal", "/api/proceedings/" + c.proceedingsId());
+        assertThat((List<?>) view.get("hearings")).anySatisfy(h -> assertThat(map(h).get("outcome")).isEqualTo(outcome));
+        assertThat((List<?>) view.get("extensions")).anySatisfy(e -> assertThat(map(e).get("reason")).isEqualTo(reason));
+    }
+
+    @Test
     void anExtensionOfEightAndAHalfWeeksIsRefusedNamingTheFieldNeverRoundedToEight() {
         var c = issuedOnMondayTwoMarch();
         clockAt("2026-03-13T17:00");
