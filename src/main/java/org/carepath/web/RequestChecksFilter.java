@@ -78,6 +78,45 @@ class RequestChecksFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        chain.doFilter(normalised(request), response);
+    }
+
+    /**
+     * {@code /api/children/C%2D000222} is {@code /api/children/C-000222} (RFC 3986, 6.2.2.2: percent-encoded
+     * unreserved characters are the characters themselves): whatever reads the path as text, such as
+     * the audit's subject, sees the one spelling.
+     */
+    static HttpServletRequest normalised(HttpServletRequest request) {
+        var uri = request.getRequestURI();
+        if (uri.indexOf('%') < 0 || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return request;
+        }
+        var out = new StringBuilder(uri.length());
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '%' && i + 2 < uri.length()) {
+                int decoded = Integer.parseInt(uri.substring(i + 1, i + 3), 16);
+                if (Character.isLetterOrDigit(decoded) && decoded < 128 || "-._~".indexOf(decoded) >= 0) {
+                    out.append((char) decoded);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        var path = out.toString();
+        return path.equals(uri) ? request : new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public String getRequestURI() {
+                return path;
+            }
+
+            @Override
+            public StringBuffer getRequestURL() {
+                var url = new StringBuffer(request.getScheme()).append("://").append(request.getServerName());
+                url.append(':').append(request.getServerPort());
+                return url.append(path);
+            }
+        };
     }
 }

@@ -29,6 +29,8 @@ class BadInputTest extends ProcessTestSupport {
     TestRestTemplate http;
     @Autowired
     ReferralFixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate database;
 
     @Test
     void anUnknownTimescaleIsNotFound() {
@@ -90,6 +92,24 @@ class BadInputTest extends ProcessTestSupport {
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("practitioner");
     }
 
+    @Test
+    void aPercentEncodedReferenceIsAuditedAsTheChildsDeadlines() {
+        var child = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString()).childReference();
+        var encoded = child.replace("-", "%2D");
+        assertThat(raw("admin", "/api/children/" + encoded + "/deadlines").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(database.queryForObject("select subject from audit_event where child_reference = ? order by id desc limit 1",
+                String.class, child)).isEqualTo("deadlines");
+    }
+
+    @Test
+    void aReferenceNoChildHasIsNotFoundBeforeItIsAudited() {
+        for (var reference : List.of("C-999999", "C" + "x".repeat(40), "C%2F000001")) {
+            var answer = raw("admin", "/api/children/" + reference + "/deadlines");
+            assertThat(answer.getStatusCode()).as(reference).isIn(HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST);
+        }
+        assertThat(database.queryForObject("select count(*) from audit_event where child_reference = 'C-999999'", Long.class)).isZero();
+    }
+
     // ----------------------------------------------------------------- helpers
 
     static void assertInvalid(ResponseEntity<Map<String, Object>> answer, String field) {
@@ -122,6 +142,10 @@ class BadInputTest extends ProcessTestSupport {
     private ResponseEntity<Map<String, Object>> get(String user, String path) {
         var request = RequestEntity.get(URI.create(path)).headers(h -> h.setBasicAuth(user, "demo")).build();
         return (ResponseEntity) http.exchange(request, Map.class);
+    }
+
+    private ResponseEntity<String> raw(String user, String path) {
+        return http.exchange(RequestEntity.get(URI.create(path)).headers(h -> h.setBasicAuth(user, "demo")).build(), String.class);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
