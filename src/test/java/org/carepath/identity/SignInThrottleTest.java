@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -32,6 +33,8 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 @CarePathTest
 @Import(SignInThrottleTest.MovableClockConfiguration.class)
+// a context of its own (its clock), so a database of its own
+@TestPropertySource(properties = "carepath.database.embedded.data-directory=target/embedded-postgres-sign-in")
 class SignInThrottleTest {
 
     @Autowired

@@ -95,6 +95,7 @@ class ApiFuzzTest {
     private static String knownChild;
     private static final AtomicLong requests = new AtomicLong();
     private static long started;
+    private static long fuzzing;
     private static org.springframework.jdbc.core.JdbcTemplate database;
 
     @Autowired
@@ -112,7 +113,8 @@ class ApiFuzzTest {
         if (database != null) {
             commitsAsUsual();
         }
-        System.out.printf("ApiFuzzTest: %d requests in %.1f s%n", requests.get(), (System.nanoTime() - started) / 1e9);
+        System.out.printf("ApiFuzzTest: %d requests in %.1f s (%.1f s with the Spring context's start)%n", requests.get(),
+                (System.nanoTime() - fuzzing) / 1e9, (System.nanoTime() - started) / 1e9);
     }
 
     @BeforeProperty
@@ -137,6 +139,7 @@ class ApiFuzzTest {
         mvc = builder.build();
         database = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
         commitsWithoutWaitingForTheDisk();
+        fuzzing = System.nanoTime();
         endpoints = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods().entrySet()
                 .stream().flatMap(entry -> entry.getKey().getPathPatternsCondition().getPatternValues().stream()
                         .filter(pattern -> pattern.startsWith("/api"))
@@ -327,7 +330,7 @@ class ApiFuzzTest {
                         Tuple.of(4, Arbitraries.of("ASSESSMENT", "REFERRAL_DECISION", "STRATEGY_DISCUSSION")), Tuple.of(1, hostile()));
                 default -> hostile();
             };
-            path = Combinators.combine(path, values).as((p, value) ->
+            path = Combinators.combine(path, values.map(ApiFuzzTest::asLongAsAnUriTakes)).as((p, value) ->
                     p.replace("{" + variable + "}", UriUtils.encodePathSegment(value, StandardCharsets.UTF_8)));
         }
         return path;
@@ -342,7 +345,7 @@ class ApiFuzzTest {
             }
             parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
             var name = param.name().isEmpty() ? param.value().isEmpty() ? parameter.getParameterName() : param.value() : param.name();
-            var value = valueFor(name, parameter.getParameterType());
+            var value = valueFor(name, parameter.getParameterType()).map(ApiFuzzTest::asLongAsAnUriTakes);
             parts.add(Arbitraries.frequencyOf(Tuple.of(4, value.map(v -> encode(name) + "=" + encode(v))),
                     Tuple.of(1, Arbitraries.just("")),
                     Tuple.of(1, Combinators.combine(value, value).as((a, b) -> encode(name) + "=" + encode(a) + "&" + encode(name) + "=" + encode(b)))));
@@ -491,6 +494,11 @@ class ApiFuzzTest {
         }
         var first = json.substring(1, Math.min(i, json.length()));
         return "{" + first + "," + json.substring(1);
+    }
+
+    /** Tomcat refuses a request line over 8 KB (400) before CarePath sees it: longer texts are for bodies. */
+    static String asLongAsAnUriTakes(String value) {
+        return value.length() > 600 ? value.substring(0, 600) : value;
     }
 
     static String encode(String value) {
