@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.carepath.web.DateRange;
 import org.carepath.web.InvalidRequestException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,13 @@ class AuditController {
             return otherwise;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            var time = OffsetDateTime.parse(value);
+            if (!DateRange.contains(time)) {
+                throw new InvalidRequestException(field, DateRange.MESSAGE);
+            }
+            return time.toInstant();
+        } catch (InvalidRequestException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new InvalidRequestException(field, "must be a date-time with an offset, e.g. 2026-04-02T10:15:00+01:00");
         }

@@ -135,8 +135,7 @@ class KeycloakSecurityConfiguration {
         var logout = new OidcClientInitiatedLogoutSuccessHandler(clients);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(rules -> rules
-                        .requestMatchers(paths.matcher("/error"), paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html"),
-                                paths.matcher("/v3/api-docs/**")).permitAll()
+                        .requestMatchers(paths.matcher("/error")).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))

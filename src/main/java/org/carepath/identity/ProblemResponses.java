@@ -29,6 +29,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this");
     }
 
+    /** 429: the sign-in throttle refuses attempts for a while. */
+    void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, java.time.Duration wait) throws IOException {
+        response.setHeader("Retry-After", Long.toString(wait.toSeconds()));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many wrong passwords: try again in " + wait.toSeconds() + " s");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));

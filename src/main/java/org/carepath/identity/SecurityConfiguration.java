@@ -31,7 +31,11 @@ class SecurityConfiguration {
     /** Which roles may call what: the same whether users sign in locally or through Keycloak. */
     static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
                          PathPatternRequestMatcher.Builder paths) {
-        requests.requestMatchers(paths.matcher(HttpMethod.POST, "/api/referrals"))
+        // identity/verify tests anyone's password: administrators only
+        requests.requestMatchers(paths.matcher("/engine-rest/identity/verify"), paths.matcher("/engine-rest/identity/verify/"),
+                        paths.matcher("/engine-rest/engine/*/identity/verify"), paths.matcher("/engine-rest/engine/*/identity/verify/"))
+                .hasRole(Groups.CAMUNDA_ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/referrals"))
                 .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/alerts")).hasAnyRole(MANAGERS)
                 .requestMatchers(paths.matcher("/api/audit")).hasRole(Groups.ADMIN)
@@ -59,7 +63,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         var problems = new ProblemResponses();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+                        paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")))
                 .authenticationManager(new ProviderManager(new CamundaIdentityAuthentication(identity)))
                 .authorizeHttpRequests(requests -> apiRules(requests, paths))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

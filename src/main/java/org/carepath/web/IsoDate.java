@@ -52,6 +52,10 @@ public @interface IsoDate {
             var clock = context.getClockProvider().getClock();
             var now = clock.instant();
             try {
+                boolean inRange = withTime ? DateRange.contains(OffsetDateTime.parse(value)) : DateRange.contains(LocalDate.parse(value));
+                if (!inRange) {
+                    return violation(context, DateRange.MESSAGE);
+                }
                 boolean future = withTime
                         ? OffsetDateTime.parse(value).toInstant().isAfter(now)
                         : LocalDate.parse(value).isAfter(LocalDate.ofInstant(now, clock.getZone()));

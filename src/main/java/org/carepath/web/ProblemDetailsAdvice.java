@@ -1,6 +1,7 @@
 package org.carepath.web;
 
 import java.net.URI;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import org.carepath.timescale.UnknownTimescaleException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +52,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownTimescaleException.class)
+    ProblemDetail unknownTimescale(UnknownTimescaleException e) {
+        return notFound(new NotFoundException(e.getMessage()));
+    }
+
+    /** A date beyond what the calendar can count (a year past 999999999): the last line behind the checks of each field. */
+    @ExceptionHandler({DateTimeException.class, ArithmeticException.class})
+    ProblemDetail outOfRange(RuntimeException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A date or number in the request is out of range");
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
         return problem;
     }
 
@@ -127,6 +143,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String explain(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return format.getOriginalMessage();
+        }
         if (e instanceof InvalidFormatException format) {
             return "'" + format.getValue() + "' is not a valid " + describe(format.getTargetType());
         }

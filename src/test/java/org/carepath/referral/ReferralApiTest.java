@@ -185,12 +185,14 @@ class ReferralApiTest extends ProcessTestSupport {
     }
 
     @Test
-    void theApiIsDescribedByOpenApi() {
-        var docs = http.getForEntity("/v3/api-docs", Map.class);
+    void theApiIsDescribedByOpenApiToThoseSignedIn() {
+        assertThat(http.getForEntity("/v3/api-docs", Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        var docs = get("practitioner", "/v3/api-docs", Map.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(asMap(docs.getBody().get("paths"))).containsKeys("/api/referrals", "/api/children/{reference}",
                 "/api/children/{reference}/deadlines", "/api/children/{reference}/alerts", "/api/timescales");
-        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("practitioner", "/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     // ----------------------------------------------------------------- helpers
