@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records accesses to children's records. A change is recorded in the transaction that makes it (no
- * change without its row, no row without its change); a read in a transaction of its own.
+ * change without its row, no row without its change); a read in a transaction of its own. Rows carry
+ * the wall-clock time of the access, not the engine's clock (which tests and time travel move).
  */
 @Service
 public class Audit {
