@@ -56,7 +56,7 @@ class TaskScope implements UserCommandCheck {
             return;
         }
         var task = context.getTaskManager().findTaskById(command.taskId());
-        if (command.kind() == UserCommand.Kind.ASSIGN_TASK && handsOver(command) && task != null) {
+        if (command.givesTheTask() && handsOver(command) && task != null) {
             var team = teamOf(task);
             var managesTheTeam = team != null && Viewer.of(identity, command.userId()).in(Teams.roleInTeam(team, Groups.TEAM_MANAGER));
             if (!managesTheTeam && !mayRead(task)) {
@@ -66,6 +66,7 @@ class TaskScope implements UserCommandCheck {
                 throw Refusal.forbidden("A task is claimed by the one who will do it. Only a team manager of the child's team"
                         + " gives it to someone else, and only to someone in that team.");
             }
+            refuseIfClaimed(command, task);
             // the team's manager need not be offered the task to hand it over
             context.disableAuthorizationCheck();
             return;
@@ -73,6 +74,7 @@ class TaskScope implements UserCommandCheck {
         if (task == null || !mayRead(task)) {
             throw Refusal.noSuchTask(command.taskId());
         }
+        refuseIfClaimed(command, task);
         if (command.kind() == UserCommand.Kind.DELETE_TASK && task.getProcessInstanceId() != null) {
             throw new Refusal(Status.CONFLICT, "conflict", "Part of a journey", "The task is part of the child's journey:"
                     + " it ends when its work is done, and cannot be deleted.", List.of());
@@ -81,12 +83,20 @@ class TaskScope implements UserCommandCheck {
 
     @Override
     public void after(UserCommand command, Object result) {
-        if (command.kind() == UserCommand.Kind.ASSIGN_TASK && handsOver(command)) {
+        if (command.givesTheTask() && handsOver(command)) {
             var task = Context.getCommandContext().getTaskManager().findTaskById(command.taskId());
             var child = childOf(task);
             if (child != null) {
                 audit.changed(child, "task handed over", task.getName() + " to " + command.assignee());
             }
+        }
+    }
+
+    /** The engine's own answer would be 500, in both the Tasklist's API and {@code /engine-rest}. */
+    private static void refuseIfClaimed(UserCommand command, TaskEntity task) {
+        if (command.kind() == UserCommand.Kind.CLAIM_TASK && command.assignee() != null && task.getAssignee() != null
+                && !task.getAssignee().equals(command.assignee())) {
+            throw new Refusal(Status.CONFLICT, "conflict", "Conflict", "The task is already claimed by " + task.getAssignee(), List.of());
         }
     }
 

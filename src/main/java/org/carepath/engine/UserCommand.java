@@ -19,10 +19,17 @@ import java.util.Set;
 public record UserCommand(String userId, Kind kind, String taskId, String executionId, Map<String, Object> written,
                           Set<String> removed, String assignee) {
 
+    /** Whether the command gives the task to someone: a claim, an assignment or a delegation. */
+    public boolean givesTheTask() {
+        return kind == Kind.CLAIM_TASK || kind == Kind.ASSIGN_TASK;
+    }
+
     public enum Kind {
         /** Completes the task or writes its variables. */
         WRITE_TASK,
-        /** Gives the task to a user: claim, assignment, delegation. */
+        /** Claims the task for a user (or, with no user, gives it back). */
+        CLAIM_TASK,
+        /** Gives the task to a user: assignment, delegation. */
         ASSIGN_TASK,
         /** Deletes the task. */
         DELETE_TASK,

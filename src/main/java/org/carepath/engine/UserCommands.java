@@ -104,7 +104,11 @@ final class UserCommands extends CommandInterceptor {
             return write(user, read(command, "entityId"), read(command, "variables"),
                     read(command, "deletions"));
         }
-        if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
+        if (command instanceof ClaimTaskCmd) {
+            String assignee = read(command, "userId");
+            return new UserCommand(user, Kind.CLAIM_TASK, read(command, "taskId"), null, Map.of(), Set.of(), assignee);
+        }
+        if (command instanceof DelegateTaskCmd) {
             String assignee = read(command, "userId");
             return new UserCommand(user, Kind.ASSIGN_TASK, read(command, "taskId"), null, Map.of(), Set.of(), assignee);
         }

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.carepath.CarePathTest;
+import org.carepath.TasklistSession;
 import org.carepath.ProcessTestSupport;
 import org.carepath.referral.ReferralFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -89,6 +91,12 @@ class BadInputTest extends ProcessTestSupport {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(again.getBody()).containsEntry("status", 409);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("practitioner");
+
+        var headers = TasklistSession.signIn(http, "admin").headers(true);
+        var throughTheTasklist = http.exchange("/camunda/api/engine/engine/default/task/" + task.getId() + "/claim", HttpMethod.POST,
+                new HttpEntity<>(Map.of("userId", "admin"), headers), String.class);
+        assertThat(throughTheTasklist.getStatusCode()).as("the Tasklist's own API too").isEqualTo(HttpStatus.CONFLICT);
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("practitioner");
     }
 
