@@ -93,6 +93,30 @@ class TaskScopeTest extends ProcessTestSupport {
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     }
 
+    @Test
+    void twoClaimingAtOnceOneHasTheTaskTheOtherIsToldItIsTaken() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
+            for (var user : new String[] {"practitioner", "admin"}) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return send(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+                }));
+            }
+            start.countDown();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get().getStatusCode().value());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isIn("practitioner", "admin");
+    }
+
     private static String encoded(String id) {
         return "%" + Integer.toHexString(id.charAt(0)) + id.substring(1);
     }
