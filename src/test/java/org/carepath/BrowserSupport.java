@@ -30,6 +30,9 @@ public final class BrowserSupport {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
+    /** The browser's language: British by default; {@code -Dcarepath.browser.lang=en-US} tries an American one. */
+    private static final String LANGUAGE = System.getProperty("carepath.browser.lang", "en-GB");
+
     private BrowserSupport() {
     }
 
@@ -46,7 +49,8 @@ public final class BrowserSupport {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1440,1000", "--lang=en-GB", "--user-data-dir=" + profile);
+                "--window-size=1440,1000", "--lang=" + LANGUAGE, "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", LANGUAGE));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
