@@ -2,17 +2,11 @@ package org.carepath.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,14 +54,14 @@ class StageFootprintBenchmark {
     @Autowired
     DataSource dataSource;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final List<String> out = new ArrayList<>();
 
     @Test
     void measure() throws Exception {
+        var practitioner = new PractitionerClient(port, "Footprint");
         var jdbc = new JdbcTemplate(dataSource);
         // warm-up: one of each, not counted (first deployment reads, caches)
-        completeScreening(screeningTask(postReferral(0, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5))));
+        practitioner.completeScreening(screeningTask(practitioner.postReferral(0, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5))));
         fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusDays(14).withNano(0).toString());
         runDueJobs();
 
@@ -76,7 +70,7 @@ class StageFootprintBenchmark {
         var before = snapshot(jdbc);
         var instances = new ArrayList<String>();
         for (int i = 1; i <= STAGES; i++) {
-            instances.add(postReferral(i, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)));
+            instances.add(practitioner.postReferral(i, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)));
         }
         var opened = snapshot(jdbc);
         var runtimeJobs = engine.getManagementService().createJobQuery().count() - jobsBefore;
@@ -84,7 +78,7 @@ class StageFootprintBenchmark {
 
         // 2. the stage's work done: the screening task completed through the engine REST API
         for (var instance : instances) {
-            completeScreening(screeningTask(instance));
+            practitioner.completeScreening(screeningTask(instance));
         }
         var closed = snapshot(jdbc);
         section("Its screening completed (POST /engine-rest/task/{id}/complete): the stage closed", opened, closed);
@@ -171,31 +165,6 @@ class StageFootprintBenchmark {
                 .singleResult().getId();
     }
 
-    private String postReferral(int i, OffsetDateTime receivedAt) throws Exception {
-        var body = """
-                {"child": {"givenName": "Footprint", "familyName": "Child-%d", "gender": "NOT_KNOWN"},
-                 "receivedAt": "%s", "source": "SCHOOL", "concerns": "Benchmark referral.",
-                 "referrer": {"name": "Benchmark"}}""".formatted(i + (long) port * 100_000, receivedAt.withNano(0));
-        var response = http.send(request("/api/referrals").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        var match = java.util.regex.Pattern.compile("\"processInstanceId\":\"([^\"]+)\"").matcher(response.body());
-        assertThat(match.find()).isTrue();
-        return match.group(1);
-    }
 
-    private void completeScreening(String taskId) throws Exception {
-        var body = """
-                {"variables": {"ragRating": {"value": "green"}, "screeningDecision": {"value": "no-further-action"},
-                 "screeningRationale": {"value": "Benchmark: information only."}}}""";
-        var response = http.send(request("/engine-rest/task/" + taskId + "/complete").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-    }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("practitioner:demo".getBytes(StandardCharsets.UTF_8)));
-    }
 }

@@ -2,17 +2,11 @@ package org.carepath.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -58,18 +52,18 @@ class ThroughputBenchmark {
     @Autowired
     DriftAlerts alerts;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final List<String> rows = new ArrayList<>();
 
     @Test
     void measure() throws Exception {
+        var practitioner = new PractitionerClient(port, "Bench");
         var jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         jobExecutor.shutdown(); // timers are measured on their own, below
 
         // 1. referrals taken per second through POST /api/referrals
-        run(CLIENTS, 40, i -> postReferral(i, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)));
+        run(CLIENTS, 40, i -> practitioner.postReferral(i, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)));
         var started = System.nanoTime();
-        var processInstances = run(CLIENTS, REFERRALS, i -> postReferral(1_000 + i, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)));
+        var processInstances = run(CLIENTS, REFERRALS, i -> practitioner.postReferral(1_000 + i, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)));
         report("Referrals taken (POST /api/referrals, " + CLIENTS + " clients)", REFERRALS, System.nanoTime() - started, "referrals/s");
 
         // 2. user tasks completed per second through the engine REST API (screening, as the demo practitioner)
@@ -79,7 +73,7 @@ class ThroughputBenchmark {
                     .singleResult().getId());
         }
         started = System.nanoTime();
-        run(CLIENTS, taskIds.size(), i -> completeScreening(taskIds.get(i)));
+        run(CLIENTS, taskIds.size(), i -> practitioner.completeScreening(taskIds.get(i)));
         report("User tasks completed (engine REST, " + CLIENTS + " clients)", taskIds.size(), System.nanoTime() - started, "tasks/s");
 
         // 3. 10,000 overdue deadlines fired into drift alerts by the job executor
@@ -117,34 +111,8 @@ class ThroughputBenchmark {
         Files.writeString(Path.of("target", "benchmark.md"), text + "\n");
     }
 
-    private String postReferral(int i, OffsetDateTime receivedAt) throws Exception {
-        var body = """
-                {"child": {"givenName": "Bench", "familyName": "Child-%d", "gender": "NOT_KNOWN"},
-                 "receivedAt": "%s", "source": "SCHOOL", "concerns": "Benchmark referral.",
-                 "referrer": {"name": "Benchmark"}}""".formatted(i + (long) port * 100_000, receivedAt.withNano(0));
-        var response = http.send(request("/api/referrals", "practitioner").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        var match = java.util.regex.Pattern.compile("\"processInstanceId\":\"([^\"]+)\"").matcher(response.body());
-        assertThat(match.find()).isTrue();
-        return match.group(1);
-    }
 
-    private String completeScreening(String taskId) throws Exception {
-        var body = """
-                {"variables": {"ragRating": {"value": "green"}, "screeningDecision": {"value": "no-further-action"},
-                 "screeningRationale": {"value": "Benchmark: information only."}}}""";
-        var response = http.send(request("/engine-rest/task/" + taskId + "/complete", "practitioner")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-        return taskId;
-    }
 
-    private HttpRequest.Builder request(String path, String user) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
 
     private void report(String measure, int count, long nanos, String unit) {
         var seconds = nanos / 1e9;
