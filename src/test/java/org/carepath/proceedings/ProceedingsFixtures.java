@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carepath.ProcessTestSupport;
 import org.carepath.child.Children;
 import org.carepath.child.NewChild;
 import org.springframework.stereotype.Component;
@@ -56,13 +57,6 @@ public class ProceedingsFixtures {
         if (task == null) {
             throw new IllegalStateException("No open task " + taskKey + " in " + c.processInstanceId());
         }
-        var identity = engine.getIdentityService();
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-        try {
-            engine.getTaskService().claim(task.getId(), user);
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessTestSupport.completeAs(engine, user, task, variables);
     }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carepath.ProcessTestSupport;
 import org.springframework.stereotype.Component;
 
 /** Takes referrals the way the API does, for tests in any package. Each child gets a distinct name. */
@@ -47,16 +48,7 @@ public class ReferralFixtures {
         if (task == null) {
             throw new IllegalStateException("No open task " + taskKey + " in " + referral.processInstanceId());
         }
-        var identity = engine.getIdentityService();
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-        try {
-            if (task.getAssignee() == null) {
-                engine.getTaskService().claim(task.getId(), user);
-            }
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessTestSupport.completeAs(engine, user, task, variables);
     }
 
     public Taken referralReceivedAt(String receivedAt) {
