@@ -44,10 +44,7 @@ class LongTextTest extends ProcessTestSupport {
         var concerns = text(length);
         clockAt("2026-04-02T10:00");
 
-        var taken = send(HttpMethod.POST, "/api/referrals", Map.of(
-                "child", Map.of("givenName", "Lee", "familyName", "Long-" + length, "dateOfBirth", "2017-03-01", "gender", "MALE"),
-                "receivedAt", "2026-04-02T09:30:00+01:00", "source", "SCHOOL", "concerns", concerns,
-                "referrer", Map.of("name", "Ann Jones")), Map.class);
+        var taken = referral("Lee", "Long-" + length, concerns);
 
         assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         var processInstanceId = (String) taken.getBody().get("processInstanceId");
@@ -63,10 +60,7 @@ class LongTextTest extends ProcessTestSupport {
     void aTaskCompletedThroughTheEngineRestApiKeepsItsLongAnswerWhole(int length) {
         var rationale = text(length);
         clockAt("2026-04-02T10:00");
-        var taken = send(HttpMethod.POST, "/api/referrals", Map.of(
-                "child", Map.of("givenName", "Kim", "familyName", "Screened-" + length, "dateOfBirth", "2016-03-01", "gender", "FEMALE"),
-                "receivedAt", "2026-04-02T09:30:00+01:00", "source", "POLICE", "concerns", "Police called overnight.",
-                "referrer", Map.of("name", "PC Dan Hill")), Map.class);
+        var taken = referral("Kim", "Screened-" + length, "Police called overnight.");
         var processInstanceId = (String) taken.getBody().get("processInstanceId");
         var screening = task(processInstanceId, "Task_ScreenContact").getId();
         assertThat(send(HttpMethod.POST, "/engine-rest/task/" + screening + "/claim", Map.of("userId", "practitioner"), String.class)
@@ -104,10 +98,7 @@ class LongTextTest extends ProcessTestSupport {
     @MethodSource("longFormFields")
     void everyLongFormFieldIsKeptWholeAtItsLimit(String form, String key, int limit) {
         clockAt("2026-04-02T10:00");
-        var taken = send(HttpMethod.POST, "/api/referrals", Map.of(
-                "child", Map.of("givenName", "Fay", "familyName", "Field-" + (form + key).hashCode(), "dateOfBirth", "2016-03-01", "gender", "FEMALE"),
-                "receivedAt", "2026-04-02T09:30:00+01:00", "source", "POLICE", "concerns", "Police called overnight.",
-                "referrer", Map.of("name", "PC Dan Hill")), Map.class);
+        var taken = referral("Fay", "Field-" + (form + key).hashCode(), "Police called overnight.");
         assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         var processInstanceId = (String) taken.getBody().get("processInstanceId");
         var answer = text(limit);
@@ -122,10 +113,7 @@ class LongTextTest extends ProcessTestSupport {
     @Test
     void shortTextsStayInTheEnginesTextColumnAndCanBeFoundByValueLongOnesCannot() {
         clockAt("2026-04-02T10:00");
-        var taken = send(HttpMethod.POST, "/api/referrals", Map.of(
-                "child", Map.of("givenName", "Ash", "familyName", "Query", "dateOfBirth", "2016-03-01", "gender", "FEMALE"),
-                "receivedAt", "2026-04-02T09:30:00+01:00", "source", "POLICE", "concerns", "Police called overnight.",
-                "referrer", Map.of("name", "PC Dan Hill")), Map.class);
+        var taken = referral("Ash", "Query", "Police called overnight.");
         var processInstanceId = (String) taken.getBody().get("processInstanceId");
         var runtime = engine.getRuntimeService();
         runtime.setVariable(processInstanceId, "shortNote", text(4000));
@@ -143,6 +131,14 @@ class LongTextTest extends ProcessTestSupport {
     private static String text(int length) {
         var marker = "[end of text]";
         return "Seen at home; ".repeat(length / 14 + 1).substring(0, length - marker.length()) + marker;
+    }
+
+    /** A referral taken through the API, received at 09:30 on 2 April 2026, about a new child. */
+    private ResponseEntity<Map> referral(String givenName, String familyName, String concerns) {
+        return send(HttpMethod.POST, "/api/referrals", Map.of(
+                "child", Map.of("givenName", givenName, "familyName", familyName, "dateOfBirth", "2016-03-01", "gender", "FEMALE"),
+                "receivedAt", "2026-04-02T09:30:00+01:00", "source", "POLICE", "concerns", concerns,
+                "referrer", Map.of("name", "PC Dan Hill")), Map.class);
     }
 
     private <T> ResponseEntity<T> send(HttpMethod method, String path, Object body, Class<T> answer) {
