@@ -50,7 +50,7 @@ class TaskScope implements UserCommandCheck {
             var readable = journey != null && context.getProcessEngineConfiguration().getRuntimeService().createProcessInstanceQuery()
                     .processInstanceId(journey.getProcessInstanceId()).count() > 0;
             throw readable ? Refusal.forbidden("Journeys move on through their tasks; only administrators move them by hand.")
-                    : new Refusal(Status.NOT_FOUND, "not-found", "Not found", "No journey " + command.executionId(), List.of());
+                    : Refusal.notFound("No journey " + command.executionId());
         }
         if (command.taskId() == null) {
             return;

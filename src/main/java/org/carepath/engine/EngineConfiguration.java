@@ -40,8 +40,8 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
         ParseListeners.add(configuration, new TaskConventions(timescales));
-        configuration.setCustomPreCommandInterceptorsTxRequired(first(new TaskInputErrors(configuration.getIdentityService()), configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new TaskInputErrors(configuration.getIdentityService()), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        configuration.setCustomPreCommandInterceptorsTxRequired(first(new UserErrors(configuration.getIdentityService()), configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new UserErrors(configuration.getIdentityService()), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         // after the command context is open, so that checks see the signed-in user and can read the task
         var userCommands = new UserCommands(userCommandChecks);
         configuration.setCustomPostCommandInterceptorsTxRequired(first(userCommands, configuration.getCustomPostCommandInterceptorsTxRequired()));

@@ -32,9 +32,13 @@ public class Refusal extends InvalidRequestException {
         this.errors = List.copyOf(errors);
     }
 
-    /** As for a task that does not exist, so that nothing says a hidden task is there. */
+    /** As for something that does not exist, so that nothing says a hidden task or journey is there. */
+    public static Refusal notFound(String detail) {
+        return new Refusal(Status.NOT_FOUND, "not-found", "Not found", detail, List.of());
+    }
+
     public static Refusal noSuchTask(String taskId) {
-        return new Refusal(Status.NOT_FOUND, "not-found", "Not found", "No task " + taskId, List.of());
+        return notFound("No task " + taskId);
     }
 
     public static Refusal forbidden(String detail) {

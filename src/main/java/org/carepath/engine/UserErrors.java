@@ -21,11 +21,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * </ul>
  * It sits outside the engine's transaction, where the conflict shows as the transaction is flushed.
  */
-class TaskInputErrors extends CommandInterceptor {
+class UserErrors extends CommandInterceptor {
 
     private final IdentityService identity;
 
-    TaskInputErrors(IdentityService identity) {
+    UserErrors(IdentityService identity) {
         this.identity = identity;
     }
 
