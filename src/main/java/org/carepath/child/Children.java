@@ -95,7 +95,7 @@ public class Children {
         child.changeLegalStatus(new LegalStatusChange(child, status, effectiveOn, reason, timescales.now()), status);
         audit.changed(reference, "legal status", status + " from " + effectiveOn);
         if (child.legalStatus() != previous) {
-            events.publishEvent(new LegalStatusChanged(reference, previous, child.legalStatus(), effectiveOn));
+            events.publishEvent(new LegalStatusChanged(reference, previous, child.legalStatus(), effectiveOn, reason));
         }
     }
 
