@@ -2,9 +2,7 @@ package org.carepath.proceedings;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Validator;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,7 +11,7 @@ import org.carepath.identity.Groups;
 import org.carepath.identity.Viewer;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.ConflictException;
-import org.carepath.web.InvalidRequestException;
+import org.carepath.web.FieldProblems;
 import org.carepath.web.InvalidRequestException.FieldProblem;
 import org.carepath.web.IsoDate;
 import org.springframework.stereotype.Component;
@@ -60,7 +58,7 @@ class ProceedingsChecks {
     /** A hearing's record, checked in full: answered with every bad field, or with what to write. */
     Hearing hearing(CareProceedings proceedings, HearingInput input) {
         requireIssued(proceedings);
-        var problems = new Problems(violations(input));
+        var problems = new FieldProblems(violations(input));
         var type = problems.fine("type") ? HearingType.valueOf(input.type()) : null;
         var heldOn = problems.fine("heldOn") ? followingTheJourney(proceedings, LocalDate.parse(input.heldOn()), "heldOn", problems) : null;
         LocalDate next = null;
@@ -109,7 +107,7 @@ class ProceedingsChecks {
     /** A direction given outside a hearing, on {@code givenOn} (today if not given). */
     Direction direction(CareProceedings proceedings, HearingInput.DirectionInput input, String givenOn) {
         requireIssued(proceedings);
-        var problems = new Problems(violations(input));
+        var problems = new FieldProblems(violations(input));
         LocalDate given = timescales.today();
         if (givenOn != null) {
             problems.addAll(validator.validateValue(Given.class, "givenOn", givenOn).stream()
@@ -124,7 +122,7 @@ class ProceedingsChecks {
     /** An extension of the 26 weeks recorded on its own. */
     Extension extension(CareProceedings proceedings, HearingInput.ExtensionInput input) {
         requireIssued(proceedings);
-        var problems = new Problems(violations(input));
+        var problems = new FieldProblems(violations(input));
         var extension = extension(proceedings, input, "", problems);
         problems.throwIfAny();
         return extension;
@@ -150,7 +148,7 @@ class ProceedingsChecks {
 
     // ------------------------------------------------------------------ the parts
 
-    private Direction direction(HearingInput.DirectionInput input, LocalDate givenOn, String prefix, Problems problems) {
+    private Direction direction(HearingInput.DirectionInput input, LocalDate givenOn, String prefix, FieldProblems problems) {
         if (input == null) {
             return null;
         }
@@ -177,7 +175,7 @@ class ProceedingsChecks {
                 ? new Direction(input.direction().strip(), input.owner(), ownerGroup, givenOn, due) : null;
     }
 
-    private Extension extension(CareProceedings proceedings, HearingInput.ExtensionInput input, String prefix, Problems problems) {
+    private Extension extension(CareProceedings proceedings, HearingInput.ExtensionInput input, String prefix, FieldProblems problems) {
         int ceiling = timescales.timescale(EXTENSION_CEILING).amount();
         if (problems.fine(prefix + "weeks") && input.weeks() > ceiling) {
             problems.add(prefix + "weeks", "must be between 1 and " + ceiling
@@ -192,7 +190,7 @@ class ProceedingsChecks {
                 ? new Extension(input.weeks(), input.reason().strip(), granted) : null;
     }
 
-    private LocalDate followingTheJourney(CareProceedings proceedings, LocalDate date, String field, Problems problems) {
+    private LocalDate followingTheJourney(CareProceedings proceedings, LocalDate date, String field, FieldProblems problems) {
         var step = proceedings.stepAfter(date);
         step.ifPresent(s -> problems.add(field, "must not be before " + s.what() + " (" + s.on() + ")"));
         return step.isPresent() ? null : date;
@@ -206,34 +204,5 @@ class ProceedingsChecks {
 
     /** A date a direction was given, checked as the request's other dates are. */
     private record Given(@IsoDate(notInFuture = true) String givenOn) {
-    }
-
-    /** The problems found so far, and whether a field is still fine to read. */
-    private static final class Problems {
-        private final List<FieldProblem> found = new ArrayList<>();
-        private final Set<String> fields = new HashSet<>();
-
-        Problems(List<FieldProblem> initial) {
-            addAll(initial);
-        }
-
-        void add(String field, String message) {
-            found.add(new FieldProblem(field, message));
-            fields.add(field);
-        }
-
-        void addAll(List<FieldProblem> problems) {
-            problems.forEach(p -> add(p.field(), p.message()));
-        }
-
-        boolean fine(String field) {
-            return !fields.contains(field);
-        }
-
-        void throwIfAny() {
-            if (!found.isEmpty()) {
-                throw new InvalidRequestException(found);
-            }
-        }
     }
 }
