@@ -137,6 +137,22 @@ class IroDisputeProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aManagersResponseSaysWhatWillBeDoneByWhenAndWhy() {
+        var child = lookedAfterChild("2026-09-07T10:00");
+        var instance = raise(child);
+        var task = task(instance.getId(), "Task_RespondToIroConcernAsTeamManager");
+        assertThatThrownBy(() -> completeAs("team-manager", task, Map.of("managerPosition", "agreed",
+                "managerAction", "Contact plan.", "managerRationale", "Contact matters.")))
+                .hasMessageContaining("managerActionBy");
+        assertThatThrownBy(() -> completeAs("team-manager", task, Map.of("managerPosition", "shrug",
+                "managerAction", "Contact plan.", "managerActionBy", "2026-10-01", "managerRationale", "Contact matters.")))
+                .hasMessageContaining("managerPosition");
+        assertThat(instance).isWaitingAt("Task_RespondToIroConcernAsTeamManager");
+        assertThat(disputes.forChild(child).get(0).responses()).isEmpty();
+        assertThat(children.get(child).decisions()).isEmpty();
+    }
+
+    @Test
     void onlyALookedAfterChildCanHaveADispute() {
         clockAt("2026-09-07T10:00");
         var child = children.register(new NewChild("Noor", "Athome-" + System.nanoTime(), null, null, null)).reference();
