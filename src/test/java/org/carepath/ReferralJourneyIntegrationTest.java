@@ -122,8 +122,8 @@ class ReferralJourneyIntegrationTest extends ProcessTestSupport {
         var filters = get("practitioner", "/engine-rest/filter?resourceType=Task");
         assertThat(filters.getBody()).extracting(filter -> map(filter).get("name"))
                 .contains("My tasks", "My groups' tasks", "Overdue", "Due this week", "Reminders", "Escalations");
-        for (var user : List.of("team-manager", "service-manager", "iro", "panel-administrator", "agency-decision-maker",
-                "personal-adviser", "legal", "admin")) {
+        for (var user : List.of("team-manager", "service-manager", "head-of-service", "director", "iro",
+                "panel-administrator", "agency-decision-maker", "personal-adviser", "legal", "admin")) {
             assertThat(get(user, "/engine-rest/filter?resourceType=Task").getBody()).as(user).hasSizeGreaterThanOrEqualTo(6);
         }
     }

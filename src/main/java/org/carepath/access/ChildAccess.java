@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * The scope rule. A user may see and change a child's record when:
  * <ul>
- *   <li>they are an administrator or a service manager (the service's children are theirs);</li>
+ *   <li>they are an administrator or a senior manager: a service manager, head of service or director
+ *       (the service's children are theirs);</li>
  *   <li>they are a social worker or team manager in the child's team (the team of the child's current
  *       allocation, or the front door for a child not yet allocated);</li>
  *   <li>the child is allocated to them;</li>
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChildAccess {
 
-    static final List<String> SEE_EVERY_CHILD = List.of(Groups.ADMIN, "camunda-admin", Groups.SERVICE_MANAGER);
+    static final List<String> SEE_EVERY_CHILD = List.of(Groups.ADMIN, "camunda-admin", Groups.SERVICE_MANAGER,
+            Groups.HEAD_OF_SERVICE, Groups.DIRECTOR);
     static final List<String> SERVE_EVERY_TEAM = List.of(Groups.IRO, Groups.LEGAL, Groups.PANEL_ADMINISTRATOR,
             Groups.AGENCY_DECISION_MAKER, Groups.PERSONAL_ADVISER);
 

@@ -25,6 +25,8 @@ final class DemoUsers {
             new DemoUser("practitioner-south", "Sam", "Reid", Groups.PRACTITIONER, List.of(SOUTH)),
             new DemoUser("team-manager-south", "Hannah", "Lewis", Groups.TEAM_MANAGER, List.of(SOUTH)),
             new DemoUser(Groups.SERVICE_MANAGER, "Sarah", "Okafor", Groups.SERVICE_MANAGER, List.of()),
+            new DemoUser(Groups.HEAD_OF_SERVICE, "Helen", "Osei", Groups.HEAD_OF_SERVICE, List.of()),
+            new DemoUser(Groups.DIRECTOR, "Diane", "Mensah", Groups.DIRECTOR, List.of()),
             new DemoUser(Groups.IRO, "Ian", "Roberts", Groups.IRO, List.of()),
             new DemoUser(Groups.PANEL_ADMINISTRATOR, "Pauline", "Adeyemi", Groups.PANEL_ADMINISTRATOR, List.of()),
             new DemoUser(Groups.AGENCY_DECISION_MAKER, "Alan", "Davies", Groups.AGENCY_DECISION_MAKER, List.of()),

@@ -8,6 +8,8 @@ public final class Groups {
     public static final String PRACTITIONER = "practitioner";
     public static final String TEAM_MANAGER = "team-manager";
     public static final String SERVICE_MANAGER = "service-manager";
+    public static final String HEAD_OF_SERVICE = "head-of-service";
+    public static final String DIRECTOR = "director";
     public static final String IRO = "iro";
     public static final String PANEL_ADMINISTRATOR = "panel-administrator";
     public static final String AGENCY_DECISION_MAKER = "agency-decision-maker";
@@ -18,7 +20,7 @@ public final class Groups {
     /** Camunda's built-in administrators group: every permission, Cockpit and Admin. */
     static final String CAMUNDA_ADMIN = "camunda-admin";
 
-    static final List<String> ALL = List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, IRO, PANEL_ADMINISTRATOR,
+    static final List<String> ALL = List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, HEAD_OF_SERVICE, DIRECTOR, IRO, PANEL_ADMINISTRATOR,
             AGENCY_DECISION_MAKER, PERSONAL_ADVISER, LEGAL, ADMIN);
 
     private Groups() {
@@ -28,7 +30,9 @@ public final class Groups {
         return switch (group) {
             case PRACTITIONER -> "Social workers";
             case TEAM_MANAGER -> "Team managers";
-            case SERVICE_MANAGER -> "Service managers (heads of service)";
+            case SERVICE_MANAGER -> "Service managers";
+            case HEAD_OF_SERVICE -> "Heads of service";
+            case DIRECTOR -> "Directors of children's services";
             case IRO -> "Independent reviewing officers and conference chairs";
             case PANEL_ADMINISTRATOR -> "Panel administrators";
             case AGENCY_DECISION_MAKER -> "Agency decision makers";

@@ -44,6 +44,7 @@ class SecurityConfiguration {
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/revocations"))
                 .hasAnyRole(Groups.TEAM_MANAGER, Groups.LEGAL, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/proceedings/**")).hasAnyRole(Groups.LEGAL, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/disputes")).hasRole(Groups.IRO)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/proceedings"))
                 .hasAnyRole(Groups.LEGAL, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
                 .requestMatchers(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"))

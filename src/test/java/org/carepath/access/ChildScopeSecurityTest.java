@@ -165,8 +165,8 @@ class ChildScopeSecurityTest extends ProcessTestSupport {
     }
 
     @Test
-    void serviceManagersAndAdministratorsSeeEveryChild() {
-        for (var user : List.of("service-manager", "admin")) {
+    void seniorManagersAndAdministratorsSeeEveryChild() {
+        for (var user : List.of("service-manager", "head-of-service", "director", "admin")) {
             for (var child : List.of(north, south, frontDoor)) {
                 assertThat(status(user, "/api/children/" + child.childReference())).as("%s: %s", user, child).isEqualTo(HttpStatus.OK);
             }

@@ -64,6 +64,7 @@ class TimescaleCatalogueTest {
             "PLACEMENT_VISIT_LONG_TERM,    MONTHS,       3,   3,     AFTER_TRIGGER",
             "PLACED_WITH_PARENTS_VISIT,    WEEKS,        1,   1,     AFTER_TRIGGER",
             "IRO_DISPUTE_STAGE,            WORKING_DAYS, 10,  local, AFTER_TRIGGER",
+            "IRO_DISPUTE_RESPONSE_CONSIDERED, WORKING_DAYS, 5, local, AFTER_TRIGGER",
             // adoption
             "AGENCY_DECISION,              WORKING_DAYS, 7,   local, AFTER_TRIGGER",
             "ADOPTION_REGISTER_REFERRAL,   MONTHS,       3,   3,     AFTER_TRIGGER",

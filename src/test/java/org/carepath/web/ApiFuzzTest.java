@@ -272,6 +272,16 @@ class ApiFuzzTest {
     }
 
     @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void raiseDispute(@ForAll("requests") @Endpoint("POST /api/children/{reference}/disputes") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void disputes(@ForAll("requests") @Endpoint("GET /api/children/{reference}/disputes") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
     void timescales(@ForAll("requests") @Endpoint("GET /api/timescales") FuzzRequest request) throws Exception {
         neverAServerError(request);
     }
