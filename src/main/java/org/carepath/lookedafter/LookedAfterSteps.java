@@ -44,10 +44,12 @@ public class LookedAfterSteps {
     private final IdentityService identity;
     private final Timescales timescales;
     private final Audit audit;
+    private final Disputes disputes;
 
     LookedAfterSteps(LookedAfter lookedAfter, Journeys journeys, RuntimeService runtime, IdentityService identity,
-                     Timescales timescales, Audit audit) {
+                     Timescales timescales, Audit audit, Disputes disputes) {
         this.lookedAfter = lookedAfter;
+        this.disputes = disputes;
         this.journeys = journeys;
         this.runtime = runtime;
         this.identity = identity;
@@ -98,6 +100,17 @@ public class LookedAfterSteps {
                     "Looked-after review " + period.reviewsHeld() + " on " + heldOn);
         }
         start(period, "looked-after review " + period.reviewsHeld(), heldOn, actions);
+        if (Boolean.TRUE.equals(task.getVariable("raiseConcern"))) {
+            var concern = TaskInput.text(task, "iroConcern");
+            if (concern == null) {
+                throw TaskInput.invalid("iroConcern", "Say what the concern about the care plan is (iroConcern)");
+            }
+            try {
+                lookedAfter.asTheApplication(() -> disputes.raise(period.childReference(), concern, TaskInput.doneBy(task)));
+            } catch (org.carepath.web.InvalidRequestException e) {
+                throw TaskInput.invalid("iroConcern", e.getMessage() + " (iroConcern)");
+            }
+        }
         task.getExecution().setVariable("lastReviewHeldOn", lookedAfter.midday(heldOn));
         audit.changed(period.childReference(), "looked-after review", "review " + period.reviewsHeld() + " held on " + heldOn);
     }
@@ -159,8 +172,10 @@ public class LookedAfterSteps {
         endOpenWork(execution);
     }
 
-    /** The period ended: the actions decided in it stop, so nobody is chased for a child no longer in care. */
+    /** The period ended: its disputes close and the actions decided in it stop, so nobody is chased for a child no longer in care. */
     public void endOpenWork(DelegateExecution execution) {
+        var reference = execution.getProcessBusinessKey();
+        disputes.childLeftCare(reference, timescales.today(), "the period in care ended");
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(execution.getProcessBusinessKey())
                 .processDefinitionKey(LookedAfter.ACTION_PROCESS).list()
                 .forEach(action -> journeys.end(action.getId(), "The child left care"));

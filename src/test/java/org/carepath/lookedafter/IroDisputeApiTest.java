@@ -35,6 +35,8 @@ class IroDisputeApiTest extends ProcessTestSupport {
     Children children;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LookedAfter lookedAfter;
 
     @Test
     void theChildsIroRaisesAConcernAndItStartsAtTheTeamManager() {
@@ -70,6 +72,7 @@ class IroDisputeApiTest extends ProcessTestSupport {
     void anUnknownChildOrOneOutsideTheIrosScopeIsNotFound() {
         assertThat(post("iro", "C-999999", Map.of("concern", CONCERN)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         var notTheirs = lookedAfterChild();
+        reviewedBy(notTheirs, "iro-elsewhere");
         assertThat(post("iro", notTheirs, Map.of("concern", CONCERN)).getStatusCode()).as("a child the IRO does not review")
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status("iro", notTheirs)).isEqualTo(HttpStatus.NOT_FOUND);
@@ -114,8 +117,20 @@ class IroDisputeApiTest extends ProcessTestSupport {
 
     private String lookedAfterChildTheIroReviews() {
         var child = lookedAfterChild();
-        theIroReviews(child);
+        reviewedBy(child, "iro");
         return child;
+    }
+
+    /** The child's IRO, whose review tasks make the child theirs (and no other IRO's). */
+    private void reviewedBy(String child, String iro) {
+        if (engine.getIdentityService().createUserQuery().userId(iro).count() == 0) {
+            var user = engine.getIdentityService().newUser(iro);
+            user.setFirstName("Ruth");
+            user.setLastName("Other");
+            engine.getIdentityService().saveUser(user);
+            engine.getIdentityService().createMembership(iro, "iro");
+        }
+        lookedAfter.allocateIro(child, new LookedAfterInput.Iro(iro));
     }
 
     /**

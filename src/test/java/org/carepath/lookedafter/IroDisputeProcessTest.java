@@ -165,13 +165,14 @@ class IroDisputeProcessTest extends ProcessTestSupport {
     void aChildLeavingCareClosesTheirOpenDisputeAndEndsItsJourney() {
         var child = lookedAfterChild("2026-09-07T10:00");
         var instance = raise(child);
-        disputes.childLeftCare(child, LocalDate.of(2026, 9, 10), "Returned home; care order discharged.");
+        clockAt("2026-09-10T10:00");
+        children.changeLegalStatus(child, LegalStatus.NOT_LOOKED_AFTER, LocalDate.of(2026, 9, 10), "Care order discharged on 2026-09-10");
         assertThat(instance).isEnded();
         var dispute = disputes.forChild(child).get(0);
         assertThat(dispute.status()).isEqualTo(DisputeStatus.CLOSED_CHILD_LEFT_CARE);
         assertThat(dispute.closedOn()).isEqualTo(LocalDate.of(2026, 9, 10));
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("statutory-deadline")
-                .processInstanceBusinessKey(child).count()).as("the stage's clock stops too").isZero();
+                .processInstanceBusinessKey(child).count()).as("the stages' clocks stop too, the period in care's with them").isZero();
     }
 
     // ----------------------------------------------------------------- helpers

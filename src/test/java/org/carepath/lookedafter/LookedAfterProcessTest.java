@@ -38,6 +38,8 @@ class LookedAfterProcessTest extends ProcessTestSupport {
     @Autowired
     DriftAlerts alerts;
     @Autowired
+    Disputes disputes;
+    @Autowired
     org.carepath.drift.Deadlines deadlines;
     @Autowired
     ApplicationEventPublisher events;
@@ -338,6 +340,9 @@ class LookedAfterProcessTest extends ProcessTestSupport {
         var first = task(inCare.journey().getId(), "Task_VisitTheChildInTheirNewPlacement");
         assertThatThrownBy(() -> completeAs("practitioner", first, Map.of("visitedOn", "2026-09-07", "seenAlone", false,
                 "visitNote", "Settling in."))).hasMessageContaining("notSeenAloneReason");
+        assertThatThrownBy(() -> completeAs("practitioner", first, Map.of("visitedOn", "2026-09-08", "seenAlone", true,
+                "visitNote", "Settling in."))).as("a visit in the future").hasMessageContaining("visitedOn").hasMessageContaining("future");
+        assertThat(lookedAfter.periods(inCare.child()).get(0).visits()).isEmpty();
     }
 
     // ------------------------------------------------------------------ life-story work, leaving care
@@ -374,9 +379,11 @@ class LookedAfterProcessTest extends ProcessTestSupport {
         missDeadline(journey.getId(), "SubProcess_CarePlan");
         clockAt("2026-10-02T10:00");
         var answers = reviewAnswers("2026-10-02", false);
-        answers.putAll(Map.of("decision1", "Family group conference", "decision1Owner", "practitioner", "decision1DueOn", "2026-10-30"));
+        answers.putAll(Map.of("decision1", "Family group conference", "decision1Owner", "practitioner", "decision1DueOn", "2026-10-30",
+                "raiseConcern", true, "iroConcern", "No plan for contact with the father."));
         completeAs("iro", task(journey.getId(), "Task_HoldFirstReview"), answers);
         assertThat(openAlerts(child)).isNotEmpty();
+        assertThat(disputes.forChild(child)).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(DisputeStatus.OPEN));
 
         clockAt("2026-10-09T10:00");
         asUser("practitioner", () -> lookedAfter.leftCare(child, new LookedAfterInput.LeftCare("2026-10-09", "RETURNED_HOME", "Home to mother")));
@@ -389,6 +396,7 @@ class LookedAfterProcessTest extends ProcessTestSupport {
         assertThat(ended.endedOn()).isEqualTo(LocalDate.of(2026, 10, 9));
         assertThat(ended.reasonForLeaving()).isEqualTo(ReasonForLeaving.RETURNED_HOME);
         assertThat(children.get(child).legalStatus()).isEqualTo(LegalStatus.NOT_LOOKED_AFTER);
+        assertThat(disputes.forChild(child)).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(DisputeStatus.CLOSED_CHILD_LEFT_CARE));
     }
 
     @Test

@@ -93,6 +93,8 @@ class ApiFuzzTest {
     private static MockMvc mvc;
     private static Map<String, HandlerMethod> endpoints;
     private static String knownChild;
+    /** A child looked after, with a placement: the looked-after endpoints reach their checks, not only "not looked after". */
+    private static String childInCare;
     private static final AtomicLong requests = new AtomicLong();
     private static long started;
     private static long fuzzing;
@@ -147,6 +149,9 @@ class ApiFuzzTest {
                                 .map(method -> Map.entry(method + " " + pattern, entry.getValue()))))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         knownChild = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).withNano(0).toString()).childReference();
+        childInCare = fixtures.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).withNano(0).toString()).childReference();
+        context.getBean(org.carepath.child.Children.class).changeLegalStatus(childInCare, org.carepath.child.LegalStatus.INTERIM_CARE_ORDER,
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(3), "Interim care order (fuzzing)");
     }
 
     /**
@@ -282,6 +287,41 @@ class ApiFuzzTest {
     }
 
     @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void periodsInCare(@ForAll("requests") @Endpoint("GET /api/children/{reference}/periods-in-care") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void becameLookedAfter(@ForAll("requests") @Endpoint("POST /api/children/{reference}/periods-in-care") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void leftCare(@ForAll("requests") @Endpoint("POST /api/children/{reference}/periods-in-care/current/end") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void placement(@ForAll("requests") @Endpoint("POST /api/children/{reference}/placements") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void placementEnded(@ForAll("requests") @Endpoint("POST /api/children/{reference}/placements/{placementId}/end") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void permanencePlan(@ForAll("requests") @Endpoint("POST /api/children/{reference}/permanence-plan") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void iro(@ForAll("requests") @Endpoint("PUT /api/children/{reference}/periods-in-care/current/iro") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
     void timescales(@ForAll("requests") @Endpoint("GET /api/timescales") FuzzRequest request) throws Exception {
         neverAServerError(request);
     }
@@ -331,9 +371,10 @@ class ApiFuzzTest {
         for (var variable : variables) {
             var values = switch (variable) {
                 case "reference" -> Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.just(knownChild)), Tuple.of(1, Arbitraries.just("C-000001")),
+                        Tuple.of(3, Arbitraries.just(knownChild)), Tuple.of(2, Arbitraries.just(childInCare)),
+                        Tuple.of(1, Arbitraries.just("C-000001")),
                         Tuple.of(1, Arbitraries.strings().numeric().ofLength(6).map(n -> "C-" + n)), Tuple.of(4, hostile()));
-                case "id" -> Arbitraries.frequencyOf(
+                case "id", "placementId" -> Arbitraries.frequencyOf(
                         Tuple.of(3, Arbitraries.longs().between(-5, 50).map(String::valueOf)), Tuple.of(1, hugeNumbers()),
                         Tuple.of(2, hostile()));
                 case "key" -> Arbitraries.frequencyOf(
