@@ -112,7 +112,9 @@ class CareProceedingsProcessTest extends ProcessTestSupport {
         assertThat(child.legalStatus()).isEqualTo(LegalStatus.CARE_ORDER);
         assertThat(child.legalStatusHistory()).extracting(ChildLegalStatus::of)
                 .containsExactly("INTERIM_CARE_ORDER 2026-03-13", "CARE_ORDER 2026-08-21");
-        assertThat(deadlines.openFor(c.childReference())).isEmpty();
+        assertThat(deadlines.openFor(c.childReference())).as("the proceedings' deadlines are closed; the period in care the"
+                + " interim care order began goes on, with its own").allSatisfy(deadline ->
+                assertThat(deadline.processDefinitionKey()).isEqualTo("looked-after-child"));
     }
 
     @Test
