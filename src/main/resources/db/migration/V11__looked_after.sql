@@ -39,6 +39,8 @@ create table placement (
     started_on          date          not null,
     ended_on            date,
     reason_for_move     text,
+    assessed_on         date,
+    assessment          text,
     recorded_by         varchar(64),
     recorded_at         timestamptz   not null,
     constraint placement_dates check (ended_on is null or ended_on >= started_on)

@@ -42,6 +42,9 @@ public class LookedAfter {
     static final String CHILD_LEFT_CARE = "ChildLeftCare";
     static final String PLACEMENT_STARTED = "PlacementStarted";
     static final String PLACEMENT_ENDED = "PlacementEnded";
+    static final String PLACED_WITH_PARENTS = "PlacedWithParents";
+    /** The orders under which a placement with parents is assessed and, for a care order, its discharge considered. */
+    static final Set<LegalStatus> PLACED_WITH_PARENTS_UNDER = Set.of(LegalStatus.INTERIM_CARE_ORDER, LegalStatus.CARE_ORDER);
     static final String[] REVIEW_TASKS = {"Task_HoldFirstReview", "Task_HoldSecondReview", "Task_HoldLookedAfterReview"};
     /** Statuses a social worker records; the court's orders come through care proceedings. */
     static final Set<LegalStatus> RECORDED_WITHOUT_PROCEEDINGS = Set.of(LegalStatus.SECTION_20,
@@ -225,6 +228,10 @@ public class LookedAfter {
         runAsTheApplication(() -> runtime.createMessageCorrelation(PLACEMENT_STARTED).processInstanceId(period.processInstanceId())
                 .setVariable("placementId", placement.id()).setVariable("placementStartedOn", midday(startedOn))
                 .correlateAll());
+        if (type == PlacementType.PLACED_WITH_PARENTS && PLACED_WITH_PARENTS_UNDER.contains(period.currentLegalBasis())) {
+            runAsTheApplication(() -> runtime.createMessageCorrelation(PLACED_WITH_PARENTS).processInstanceId(period.processInstanceId())
+                    .setVariable("placedWithParentsOn", midday(startedOn)).correlateAll());
+        }
         audit.changed(childReference, "placement", type + " from " + startedOn);
         return period.view(timescales.today());
     }

@@ -45,10 +45,13 @@ public class LookedAfterSteps {
     private final Timescales timescales;
     private final Audit audit;
     private final Disputes disputes;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     LookedAfterSteps(LookedAfter lookedAfter, Journeys journeys, RuntimeService runtime, IdentityService identity,
-                     Timescales timescales, Audit audit, Disputes disputes) {
+                     Timescales timescales, Audit audit, Disputes disputes,
+                     org.springframework.context.ApplicationEventPublisher events) {
         this.lookedAfter = lookedAfter;
+        this.events = events;
         this.disputes = disputes;
         this.journeys = journeys;
         this.runtime = runtime;
@@ -156,6 +159,28 @@ public class LookedAfterSteps {
             return "three-monthly";
         }
         return "six-weekly";
+    }
+
+    public void placementWithParentsAssessed(DelegateTask task) {
+        var period = periodOf(task);
+        var placement = period.currentPlacement().filter(p -> p.type() == PlacementType.PLACED_WITH_PARENTS).orElseThrow();
+        var on = notBefore(task, "placementWithParentsAssessedOn", placement.startedOn(), "the placement began");
+        placement.assessed(on, required(task, "placementWithParentsAssessment"));
+        audit.changed(period.childReference(), "placement with parents assessed", "on " + on);
+    }
+
+    /** A care order (not an interim one, which the court decides at the final hearing) may be discharged. */
+    public boolean onACareOrder(DelegateExecution execution) {
+        return periodOf(execution).currentLegalBasis() == org.carepath.child.LegalStatus.CARE_ORDER;
+    }
+
+    /** The team manager asked for the care order to be discharged: the revocation pathway takes it from here. */
+    public void askForDischarge(DelegateExecution execution) {
+        var period = periodOf(execution);
+        events.publishEvent(new DischargeOfCareOrderAsked(period.childReference(),
+                "Living with parents since " + timescales.dateOf(execution.getVariable("placedWithParentsOn")) + ": "
+                        + execution.getVariable("dischargeConsiderationRationale"),
+                org.carepath.identity.Viewer.current(identity).userId()));
     }
 
     public void lifeStoryWorkStarted(DelegateTask task) {

@@ -42,7 +42,8 @@ public record PeriodInCareView(
     }
 
     public record PlacementView(long id, PlacementType type, String provider, String postcode, boolean longTerm,
-                                boolean temporaryApproval, LocalDate startedOn, LocalDate endedOn, String reasonForMove) {
+                                boolean temporaryApproval, LocalDate startedOn, LocalDate endedOn, String reasonForMove,
+                                LocalDate assessedOn, String assessment) {
     }
 
     public record ReviewView(long id, int number, LocalDate heldOn, String chairedBy, String attendedBy, String childViews,

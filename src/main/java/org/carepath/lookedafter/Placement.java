@@ -31,6 +31,8 @@ class Placement {
     private LocalDate startedOn;
     private LocalDate endedOn;
     private String reasonForMove;
+    private LocalDate assessedOn;
+    private String assessment;
     private String recordedBy;
     private Instant recordedAt;
 
@@ -53,6 +55,12 @@ class Placement {
     void end(LocalDate on, String reason) {
         endedOn = on;
         reasonForMove = reason;
+    }
+
+    /** A placement with parents made before it could be assessed, assessed now (reg 19). */
+    void assessed(LocalDate on, String assessment) {
+        this.assessedOn = on;
+        this.assessment = assessment;
     }
 
     Long id() {
@@ -85,6 +93,6 @@ class Placement {
 
     PeriodInCareView.PlacementView view() {
         return new PeriodInCareView.PlacementView(id, type, provider, postcode, longTerm, temporaryApproval, startedOn, endedOn,
-                reasonForMove);
+                reasonForMove, assessedOn, assessment);
     }
 }

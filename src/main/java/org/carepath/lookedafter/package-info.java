@@ -7,6 +7,10 @@
  * <p>Listens for {@link org.carepath.child.LegalStatusChanged}: a status that makes the child looked after
  * opens a period in care, one that ends it closes the period, in the same transaction, so the child's
  * legal status and their periods in care never disagree.
+ *
+ * <p>Publishes {@link org.carepath.lookedafter.ChildBecameLookedAfter}, {@link org.carepath.lookedafter.ChildLeftCare},
+ * {@link org.carepath.lookedafter.PermanencePlanRatified} (adoption matching starts from a plan for adoption) and
+ * {@link org.carepath.lookedafter.DischargeOfCareOrderAsked} (the revocation pathway of care proceedings starts).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Children looked after")
 package org.carepath.lookedafter;

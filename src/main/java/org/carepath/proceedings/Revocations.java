@@ -14,7 +14,9 @@ import org.carepath.child.LegalStatus;
 import org.carepath.engine.TaskInput;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.ConflictException;
+import org.carepath.lookedafter.DischargeOfCareOrderAsked;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +63,21 @@ public class Revocations {
         revocation.startedAs(instance.getId());
         audit.changed(childReference, "revocation considered", reason.strip());
         return revocation.view();
+    }
+
+    /**
+     * The looked-after journey's prompt for a child at home on a care order: in the transaction of the team
+     * manager's decision, so the decision and the pathway it starts are recorded together. A pathway already
+     * under way takes the request on its record instead.
+     */
+    @EventListener
+    void on(DischargeOfCareOrderAsked asked) {
+        var live = revocations.findLiveFor(asked.childReference());
+        if (live.isPresent()) {
+            audit.changed(asked.childReference(), "revocation asked for again", asked.reason() + " (already under way: " + live.get().id() + ")");
+            return;
+        }
+        consider(asked.childReference(), asked.reason(), asked.askedBy());
     }
 
     @Transactional(readOnly = true)

@@ -9,7 +9,8 @@
  * {@link org.carepath.proceedings.CareOrderDischarged} (the child record takes the legal status they give),
  * {@link org.carepath.proceedings.TwentySixWeeksExtended} (the case's deadline moves) and
  * {@link org.carepath.proceedings.PlacementOrderMade} for adoption matching. Listens for
- * {@link org.carepath.referral.ReferralJourneyEnded}: a request for a legal planning meeting starts the journey.
+ * {@link org.carepath.referral.ReferralJourneyEnded}: a request for a legal planning meeting starts the journey;
+ * and for {@link org.carepath.lookedafter.DischargeOfCareOrderAsked}: the revocation pathway starts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care proceedings")
 package org.carepath.proceedings;

@@ -110,6 +110,22 @@ class LookedAfterFormsBrowserTest extends BrowserTestSupport {
                 .contains("looked-after review 1");
     }
 
+    @Test
+    void theFormsForAChildAtHomeOnACareOrder() throws Exception {
+        var today = LocalDate.now(ZoneId.of("Europe/London"));
+        var child = childInCareSince(today.minusDays(3));
+        children.changeLegalStatus(child, LegalStatus.CARE_ORDER, today.minusDays(2), "Care order made on " + today.minusDays(2));
+        var journey = lookedAfter.periods(child).get(0).processInstanceId();
+        lookedAfter.place(child, new LookedAfterInput.Placement("PLACED_WITH_PARENTS", "Kerry Smith (mother)", "LS9 8AA",
+                today.minusDays(2).toString(), false, false, null));
+        look("practitioner", journey, "Task_AssessThePlacementWithParents", "Assess the placement with parents", "lookedafter-13-placed-with-parents");
+        ProcessTestSupport.completeAs(engine, "practitioner", task(journey, "Task_AssessThePlacementWithParents"), Map.of(
+                "placementWithParentsAssessedOn", today.toString(), "placementWithParentsAssessment", "Safe with support."));
+        var sixMonths = engine.getManagementService().createJobQuery().processInstanceId(journey).activityId("Event_SixMonthsAtHome").singleResult();
+        engine.getManagementService().executeJob(sixMonths.getId());
+        look("team-manager", journey, "Task_ConsiderDischargingTheCareOrder", "Consider discharging the care order", "lookedafter-14-consider-discharge");
+    }
+
     private String childInCareSince(LocalDate date) {
         var child = children.register(new NewChild("Leah", "Browser-" + System.nanoTime(), LocalDate.of(2016, 4, 1), null, null)).reference();
         children.allocate(child, "practitioner", "Priya Patel", "north-assessment-team", "North assessment team", "team-manager", "In care");

@@ -345,6 +345,56 @@ class LookedAfterProcessTest extends ProcessTestSupport {
         assertThat(lookedAfter.periods(inCare.child()).get(0).visits()).isEmpty();
     }
 
+    // ------------------------------------------------------------------ placed with parents
+
+    @Test
+    void aChildAtHomeOnACareOrderIsAssessedThenTheirCareOrderIsConsideredForDischarge() {
+        clockAt("2026-09-07T10:00");
+        var child = newChild(LocalDate.of(2017, 6, 1));
+        children.changeLegalStatus(child, LegalStatus.CARE_ORDER, LocalDate.of(2026, 9, 7), "Care order made on 2026-09-07");
+        var journey = track(journeyOf(lookedAfter.periods(child).get(0)));
+        asUser("practitioner", () -> lookedAfter.place(child, placement("PLACED_WITH_PARENTS", "2026-09-07", false, null)));
+        // an immediate placement is assessed within 10 working days
+        assertThat(task(journey.getId(), "Task_AssessThePlacementWithParents").getDueDate()).isEqualTo(endOfDay("2026-09-21"));
+        clockAt("2026-09-14T10:00");
+        completeAs("practitioner", task(journey.getId(), "Task_AssessThePlacementWithParents"), Map.of(
+                "placementWithParentsAssessedOn", "2026-09-14", "placementWithParentsAssessment", "Mother engaging with support; safe to continue."));
+        assertThat(lookedAfter.periods(child).get(0).placements().get(0).assessedOn()).isEqualTo(LocalDate.of(2026, 9, 14));
+
+        // six months at home: the team manager considers discharge, and may come back to it
+        assertThat(timer(journey.getId(), "Event_SixMonthsAtHome").getDuedate()).isEqualTo(endOfDay("2027-03-07"));
+        fire(journey.getId(), "Event_SixMonthsAtHome");
+        completeAs("team-manager", task(journey.getId(), "Task_ConsiderDischargingTheCareOrder"), Map.of(
+                "dischargeToBeConsidered", "not-yet", "dischargeConsiderationRationale", "Wait for the new baby to arrive."));
+        fire(journey.getId(), "Event_TimeToReconsiderDischarge");
+        completeAs("team-manager", task(journey.getId(), "Task_ConsiderDischargingTheCareOrder"), Map.of(
+                "dischargeToBeConsidered", "ask-for-discharge", "dischargeConsiderationRationale", "Settled at home for nine months."));
+
+        assertThat(journey).hasPassed("End_RevocationPathwayAskedFor");
+        var revocation = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("revocation-of-care-order")
+                .processInstanceBusinessKey(child).singleResult();
+        assertThat(revocation).as("the revocation pathway").isNotNull();
+        assertThat(children.get(child).decisions()).extracting(d -> d.outcome()).contains("not-yet", "ask-for-discharge");
+    }
+
+    @Test
+    void onAnInterimCareOrderTheCourtDecidesAndAPlacementWithParentsThatEndsStopsItsWork() {
+        var inCare = lookedAfterFrom("2026-09-07");
+        var journey = inCare.journey().getId();
+        asUser("practitioner", () -> lookedAfter.place(inCare.child(), placement("PLACED_WITH_PARENTS", "2026-09-07", false, null)));
+        completeAs("practitioner", task(journey, "Task_AssessThePlacementWithParents"), Map.of(
+                "placementWithParentsAssessedOn", "2026-09-07", "placementWithParentsAssessment", "Safe with a written agreement."));
+        assertThat(inCare.journey()).hasPassed("End_TheCourtDecidesAtTheFinalHearing", "End_PlacementWithParentsWorkDone");
+
+        var other = lookedAfterFrom("2026-09-07");
+        asUser("practitioner", () -> lookedAfter.place(other.child(), placement("PLACED_WITH_PARENTS", "2026-09-07", false, null)));
+        clockAt("2026-09-09T10:00");
+        asUser("practitioner", () -> lookedAfter.place(other.child(), placement("FOSTER_CARE_OWN_CARERS", "2026-09-09", false, "Father's arrest")));
+        assertThat(other.journey()).hasPassed("End_PlacementWithParentsEnded");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(other.journey().getId())
+                .taskDefinitionKey("Task_AssessThePlacementWithParents").count()).isZero();
+    }
+
     // ------------------------------------------------------------------ life-story work, leaving care
 
     @Test
