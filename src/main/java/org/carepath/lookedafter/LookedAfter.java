@@ -315,6 +315,13 @@ public class LookedAfter {
         return periods.findByChildReferenceOrderByStartedOnDesc(childReference).stream().map(p -> p.view(today)).toList();
     }
 
+    /** Every period in care open today, longest in care first: the permanence tracker's rows. */
+    @Transactional(readOnly = true)
+    public List<PeriodInCareView> openPeriods() {
+        var today = timescales.today();
+        return periods.findByEndedOnIsNullOrderByStartedOnAsc().stream().map(p -> p.view(today)).toList();
+    }
+
     PeriodInCare openPeriod(String childReference) {
         children.require(childReference);
         return periods.findByChildReferenceAndEndedOnIsNull(childReference)

@@ -10,4 +10,6 @@ interface PeriodInCareRepository extends JpaRepository<PeriodInCare, Long> {
     Optional<PeriodInCare> findByChildReferenceAndEndedOnIsNull(String childReference);
 
     List<PeriodInCare> findByChildReferenceOrderByStartedOnDesc(String childReference);
+
+    List<PeriodInCare> findByEndedOnIsNullOrderByStartedOnAsc();
 }

@@ -19,11 +19,15 @@ import org.carepath.access.ChildAccess;
 import org.carepath.audit.Audit;
 import org.carepath.child.Children;
 import org.carepath.child.CurrentAllocation;
+import org.carepath.drift.DeadlineView;
+import org.carepath.drift.Deadlines;
 import org.carepath.drift.DriftAlertView;
 import org.carepath.drift.DriftAlerts;
 import org.carepath.drift.EscalationLevel;
 import org.carepath.identity.Groups;
 import org.carepath.identity.Viewer;
+import org.carepath.lookedafter.LookedAfter;
+import org.carepath.lookedafter.PeriodInCareView;
 import org.carepath.proceedings.Proceedings;
 import org.carepath.proceedings.ProceedingsView;
 import org.carepath.proceedings.Risk;
@@ -55,10 +59,15 @@ class ManagerView {
     private final TaskService tasks;
     private final Timescales timescales;
     private final FilterService filters;
+    private final LookedAfter lookedAfter;
+    private final Deadlines deadlines;
 
     ManagerView(IdentityService identity, ChildAccess access, Audit audit, Children children, DriftAlerts alerts,
-                Proceedings proceedings, TaskService tasks, Timescales timescales, FilterService filters) {
+                Proceedings proceedings, TaskService tasks, Timescales timescales, FilterService filters, LookedAfter lookedAfter,
+                Deadlines deadlines) {
         this.filters = filters;
+        this.lookedAfter = lookedAfter;
+        this.deadlines = deadlines;
         this.identity = identity;
         this.access = access;
         this.audit = audit;
@@ -110,6 +119,7 @@ class ManagerView {
         var late = alerts.open().stream().filter(alert -> access.canAccess(viewer, alert.childReference()))
                 .sorted(Comparator.comparing(DriftAlertView::dueDate)).toList();
         var cases = proceedings.live().stream().filter(c -> access.canAccess(viewer, c.childReference())).toList();
+        var inCare = lookedAfter.openPeriods().stream().filter(p -> access.canAccess(viewer, p.childReference())).toList();
         var caseloads = new LinkedHashMap<String, List<CurrentAllocation>>(); // by worker, in the order of their names
         children.currentAllocations().stream().filter(a -> access.canAccess(viewer, a.childReference()))
                 .forEach(a -> caseloads.computeIfAbsent(a.worker(), worker -> new java.util.ArrayList<>()).add(a));
@@ -117,6 +127,7 @@ class ManagerView {
         var shown = new LinkedHashSet<String>();
         late.forEach(alert -> shown.add(alert.childReference()));
         cases.forEach(c -> shown.add(c.childReference()));
+        inCare.forEach(p -> shown.add(p.childReference()));
         var names = new LinkedHashMap<String, String>();
         shown.forEach(reference -> {
             names.put(reference, children.get(reference).name());
@@ -124,16 +135,19 @@ class ManagerView {
         });
 
         var html = new StringBuilder();
-        summary(html, late, cases, caseloads);
+        summary(html, late, cases, caseloads, inCare);
         lateWork(html, late, names, today, filterId("Escalations"));
         careProceedings(html, cases, names, filterId("My groups' tasks"));
+        permanence(html, inCare, names, filterId("My groups' tasks"));
         caseloads(html, caseloads);
         html.append("<p class=\"as-of\">As of ").append(h(today.format(DAY))).append(". Everything here is read live from the")
                 .append(" journeys and the child record; <a href=\"manager\">refresh</a> for the latest.</p>");
         return html.toString();
     }
 
-    private void summary(StringBuilder html, List<DriftAlertView> late, List<ProceedingsView> cases, Map<String, List<CurrentAllocation>> caseloads) {
+    private void summary(StringBuilder html, List<DriftAlertView> late, List<ProceedingsView> cases, Map<String, List<CurrentAllocation>> caseloads,
+                         List<PeriodInCareView> inCare) {
+        long withoutPlan = inCare.stream().filter(p -> p.permanencePlan() == null).count();
         long withServiceManager = late.stream().filter(a -> a.escalationLevel() == EscalationLevel.SERVICE_MANAGER).count();
         long red = cases.stream().filter(c -> c.risk() == Risk.RED).count();
         long amber = cases.stream().filter(c -> c.risk() == Risk.AMBER).count();
@@ -141,6 +155,7 @@ class ManagerView {
         html.append("<section class=\"tiles\">")
                 .append(tile("Late statutory work", late.size(), withServiceManager + " escalated to the service manager", late.isEmpty() ? "green" : "red"))
                 .append(tile("Care proceedings under way", cases.size(), red + " red, " + amber + " amber", red > 0 ? "red" : amber > 0 ? "amber" : "green"))
+                .append(tile("Children looked after", inCare.size(), withoutPlan + " without a ratified permanence plan", "neutral"))
                 .append(tile("Children allocated", allocated, caseloads.size() + (caseloads.size() == 1 ? " worker" : " workers"), "neutral"))
                 .append("</section>");
     }
@@ -167,6 +182,59 @@ class ManagerView {
                     .append("</tr>");
         }
         html.append("</tbody></table></section>");
+    }
+
+    static final List<String> REVIEWS = List.of("FIRST_LOOKED_AFTER_REVIEW", "SECOND_LOOKED_AFTER_REVIEW", "LOOKED_AFTER_REVIEW");
+
+    /**
+     * The permanence tracker: every child in care, how long, where, how settled, when their next review is and
+     * whether they have a permanence plan, read from the periods in care and the clocks of their journeys.
+     */
+    private void permanence(StringBuilder html, List<PeriodInCareView> inCare, Map<String, String> names, String filter) {
+        html.append("<section><h2 id=\"permanence\">Children looked after: permanence</h2>");
+        if (inCare.isEmpty()) {
+            html.append("<p class=\"empty\">No child is looked after.</p></section>");
+            return;
+        }
+        html.append("<table><thead><tr><th>Child</th><th>In care since</th><th>Placement</th><th>Moves in 12 months</th>")
+                .append("<th>Next review</th><th>Permanence plan</th></tr></thead><tbody>");
+        for (var period : inCare) {
+            var clocks = deadlines.openForProcess(period.processInstanceId());
+            var review = clocks.stream().filter(d -> REVIEWS.contains(d.timescale())).findFirst();
+            var planDue = clocks.stream().filter(d -> d.timescale().equals("PERMANENCE_PLAN")).findFirst();
+            var placement = period.placements().stream().filter(p -> p.endedOn() == null).findFirst();
+            var plan = period.permanencePlan();
+            html.append("<tr>").append(childCell(period.childReference(), names, filter))
+                    .append("<td>").append(h(period.startedOn().format(DAY))).append("<div class=\"muted\">")
+                    .append(h(words(period.currentLegalBasis().name()))).append("</div></td>")
+                    .append("<td>").append(placement.map(p -> h(words(p.type().name()))).orElse("<span class=\"badge red\">not placed</span>")).append("</td>")
+                    .append("<td class=\"number").append(period.placementMovesInLast12Months() >= 3 ? " late" : "").append("\">")
+                    .append(period.placementMovesInLast12Months()).append("</td>")
+                    .append("<td>").append(review.map(this::due).orElse("<span class=\"muted\">none due</span>")).append("</td>")
+                    .append("<td>").append(plan != null ? "<span class=\"badge green\">" + h(words(plan.type().name())) + "</span><div class=\"muted\">ratified "
+                            + h(plan.ratifiedOn().format(DAY)) + "</div>"
+                            : planDue.map(d -> "<span class=\"badge " + tone(d) + "\">none</span><div class=\"muted\">due by " + h(d.dueDate().format(DAY)) + "</div>")
+                            .orElse("<span class=\"muted\">none yet: due after the first review</span>"))
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private String due(DeadlineView deadline) {
+        return "<span class=\"badge " + tone(deadline) + "\">" + h(deadline.dueDate().format(DAY)) + "</span>";
+    }
+
+    private static String tone(DeadlineView deadline) {
+        return switch (deadline.status()) {
+            case OVERDUE -> "red";
+            case WARNING -> "amber";
+            default -> "green";
+        };
+    }
+
+    private static String words(String constant) {
+        var words = constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private void careProceedings(StringBuilder html, List<ProceedingsView> cases, Map<String, String> names, String filter) {

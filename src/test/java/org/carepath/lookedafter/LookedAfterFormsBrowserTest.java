@@ -124,6 +124,13 @@ class LookedAfterFormsBrowserTest extends BrowserTestSupport {
         var sixMonths = engine.getManagementService().createJobQuery().processInstanceId(journey).activityId("Event_SixMonthsAtHome").singleResult();
         engine.getManagementService().executeJob(sixMonths.getId());
         look("team-manager", journey, "Task_ConsiderDischargingTheCareOrder", "Consider discharging the care order", "lookedafter-14-consider-discharge");
+
+        // the team manager's permanence tracker shows the child, at home, on a care order
+        browser.get("http://localhost:" + port + "/manager");
+        var tracker = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//section[h2[@id='permanence']]")));
+        assertThat(tracker.getText()).contains(children.get(child).name()).contains("Care order").contains("Placed with parents");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", tracker);
+        BrowserSupport.screenshot(browser, "lookedafter-15-permanence-tracker");
     }
 
     private String childInCareSince(LocalDate date) {

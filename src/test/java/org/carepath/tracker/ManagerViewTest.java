@@ -33,6 +33,10 @@ class ManagerViewTest extends ProcessTestSupport {
     ProceedingsFixtures proceedings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.carepath.child.Children children;
+    @Autowired
+    org.carepath.lookedafter.LookedAfterFixtures lookedAfter;
 
     @Test
     void aTeamManagerSeesTheirTeamsLateWorkProceedingsAndCaseloadsAndNothingOfAnotherTeam() {
@@ -79,6 +83,25 @@ class ManagerViewTest extends ProcessTestSupport {
         var nobody = http.getForEntity("/manager", String.class);
         assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(nobody.getBody()).contains("Sign in to CarePath first").contains("camunda/app/tasklist/");
+    }
+
+    @Test
+    void thePermanenceTrackerShowsEachChildInCareTheirPlacementNextReviewAndPermanencePlan() {
+        var today = java.time.LocalDate.now(LONDON);
+        var north = referrals.referralReceivedAt(java.time.OffsetDateTime.now().minusDays(40).withNano(0).toString());
+        allocate(north, "team-manager", "practitioner");
+        var child = north.childReference();
+        children.changeLegalStatus(child, org.carepath.child.LegalStatus.INTERIM_CARE_ORDER, today.minusDays(30), "Interim care order");
+        lookedAfter.place(child, today.minusDays(30));
+
+        var page = manager("team-manager").getBody();
+        var row = page.substring(page.indexOf("id=\"permanence\""));
+        assertThat(row).contains(north.childName()).contains("Interim care order").contains("Foster care own carers")
+                .contains("none yet: due after the first review");
+        // the first review, 20 working days from becoming looked after, is already past: red
+        assertThat(row).containsPattern("<span class=\"badge red\">[^<]+</span>");
+        assertThat(page).contains("Children looked after");
+        assertThat(manager("team-manager-south").getBody()).doesNotContain(north.childName());
     }
 
     @Test
