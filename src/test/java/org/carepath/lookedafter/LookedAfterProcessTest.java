@@ -233,6 +233,12 @@ class LookedAfterProcessTest extends ProcessTestSupport {
         assertThat(inCare.journey()).hasPassed("End_PermanencePlanningDone");
         // a plan to return home needs no life-story work yet
         assertThat(inCare.journey()).isWaitingAt("Gateway_LifeStoryWorkNeeded");
+
+        // a plan ratified before the first review: the permanence plan stage is passed as soon as it begins
+        clockAt("2026-10-02T10:00");
+        holdReview(journey, "Task_HoldFirstReview", "2026-10-02", false);
+        assertThat(inCare.journey()).hasPassed("End_PermanencePlanRatifiedInTime");
+        assertThat(deadlines.openForProcess(journey)).extracting(d -> d.timescale()).doesNotContain("PERMANENCE_PLAN");
     }
 
     @Test
