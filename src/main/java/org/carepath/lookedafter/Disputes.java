@@ -32,15 +32,22 @@ public class Disputes {
     /** The longest concern kept: the API and the forms that raise one say so too. */
     public static final int CONCERN_MAX_LENGTH = 5000;
 
-    private static final Set<String> POSITIONS = Set.of("agreed", "partly-agreed", "not-agreed");
+    /** A manager's position on the concern, as the IRO reads it in their next task. */
+    private static final java.util.Map<String, String> POSITIONS = java.util.Map.of("agreed", "agrees with the concern and will act on it",
+            "partly-agreed", "agrees with part of the concern", "not-agreed", "does not agree with the concern");
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK);
 
     private final IroDisputeRepository disputes;
     private final Children children;
     private final Journeys journeys;
     private final Timescales timescales;
     private final Audit audit;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
-    Disputes(IroDisputeRepository disputes, Children children, Journeys journeys, Timescales timescales, Audit audit) {
+    Disputes(IroDisputeRepository disputes, Children children, Journeys journeys, Timescales timescales, Audit audit,
+             org.camunda.bpm.engine.IdentityService identity) {
+        this.identity = identity;
         this.disputes = disputes;
         this.children = children;
         this.journeys = journeys;
@@ -71,10 +78,18 @@ public class Disputes {
                 .putValue("disputeId", dispute.id())
                 .putValue("concern", concern.strip())
                 .putValue("raisedBy", raisedBy)
+                .putValue("raisedByName", nameOf(raisedBy))
                 .putValue("concernRaisedAt", Date.from(now)));
         dispute.startedAs(instance.getId());
         audit.changed(childReference, "IRO dispute raised", concern.strip());
         return dispute.view();
+    }
+
+    private String nameOf(String user) {
+        var person = user == null ? null : org.carepath.identity.Viewer.asTheApplication(identity,
+                () -> identity.createUserQuery().userId(user).singleResult());
+        return person == null || person.getFirstName() == null ? String.valueOf(user)
+                : (person.getFirstName() + " " + person.getLastName()).strip();
     }
 
     /** The child's disputes, newest first; a child that does not exist is answered as not found (404). */
@@ -110,15 +125,18 @@ public class Disputes {
     /** Complete listener of a manager's response: what they will do, by when, and why, kept with the stage. */
     public void responded(DelegateTask task) {
         var position = TaskInput.text(task, "managerPosition");
-        if (position == null || !POSITIONS.contains(position)) {
+        if (position == null || !POSITIONS.containsKey(position)) {
             throw TaskInput.invalid("managerPosition", "Say whether you agree with the concern (managerPosition: "
-                    + String.join(", ", POSITIONS) + ")");
+                    + String.join(", ", new java.util.TreeSet<>(POSITIONS.keySet())) + ")");
         }
         var action = required(task, "managerAction");
         var by = TaskInput.required(task, "managerActionBy", timescales::dateOf, "a date");
         var rationale = required(task, "managerRationale");
         var dispute = of(task.getExecution());
         dispute.responded(TaskInput.doneBy(task), timescales.now(), position, action, by, rationale);
+        // what the IRO's next form shows, in words
+        task.getExecution().setVariable("managerResponse", nameOf(TaskInput.doneBy(task)) + " " + POSITIONS.get(position));
+        task.getExecution().setVariable("managerActionByText", DAY.format(by));
         audit.changed(dispute.childReference(), "IRO dispute response", position + ": " + action);
     }
 

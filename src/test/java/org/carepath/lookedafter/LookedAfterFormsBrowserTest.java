@@ -62,6 +62,21 @@ class LookedAfterFormsBrowserTest extends BrowserTestSupport {
                 "managerPosition", "agreed", "managerAction", "Sibling contact plan agreed with the carers, monthly.",
                 "managerActionBy", today.plusDays(20).toString(), "managerRationale", "Contact matters to both children."));
         look("iro", dispute, "Task_ConsiderTeamManagerResponse", "Consider", "lookedafter-7-dispute-consider");
+        assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("raised by Ian Roberts")
+                .contains("Tom Whitfield agrees with the concern and will act on it");
+        // up the ladder to the director, whose response the IRO may take to Cafcass
+        ProcessTestSupport.completeAs(engine, "iro", task(dispute, "Task_ConsiderTeamManagerResponse"), Map.of(
+                "concernOutcome", "not-resolved", "concernOutcomeRationale", "No date for the first contact."));
+        for (var stage : new String[][] {{"ServiceManager", "service-manager"}, {"HeadOfService", "head-of-service"}, {"Director", "director"}}) {
+            ProcessTestSupport.completeAs(engine, stage[1], task(dispute, "Task_RespondToIroConcernAs" + stage[0]), Map.of(
+                    "managerPosition", "partly-agreed", "managerAction", "Contact reviewed at the next review.",
+                    "managerActionBy", today.plusDays(30).toString(), "managerRationale", "Carers need support first."));
+            if (!stage[0].equals("Director")) {
+                ProcessTestSupport.completeAs(engine, "iro", task(dispute, "Task_Consider" + stage[0] + "Response"), Map.of(
+                        "concernOutcome", "not-resolved", "concernOutcomeRationale", "Still no date."));
+            }
+        }
+        look("iro", dispute, "Task_ConsiderDirectorResponse", "Consider", "lookedafter-7b-dispute-director");
 
         // the IRO holds the first review through its form, from start to end
         look("iro", journey, "Task_HoldFirstReview", "Hold the looked-after review", "lookedafter-8-review");
