@@ -15,6 +15,7 @@ create table period_in_care (
     care_plan_prepared_on       date,
     care_plan_summary           text,
     health_assessment_on        date,
+    health_assessment_note      text,
     personal_education_plan_on  date,
     personal_education_plan_note text,
     life_story_work_started_on  date,

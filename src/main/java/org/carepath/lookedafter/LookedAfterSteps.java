@@ -68,7 +68,8 @@ public class LookedAfterSteps {
 
     public void healthAssessmentRecorded(DelegateTask task) {
         var period = periodOf(task);
-        period.healthAssessment(notBefore(task, "healthAssessmentOn", period.startedOn(), "the child became looked after"));
+        period.healthAssessment(notBefore(task, "healthAssessmentOn", period.startedOn(), "the child became looked after"),
+                TaskInput.text(task, "healthAssessmentNote"));
     }
 
     public void personalEducationPlanRecorded(DelegateTask task) {

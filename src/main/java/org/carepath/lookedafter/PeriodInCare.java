@@ -43,6 +43,7 @@ class PeriodInCare {
     private LocalDate carePlanPreparedOn;
     private String carePlanSummary;
     private LocalDate healthAssessmentOn;
+    private String healthAssessmentNote;
     private LocalDate personalEducationPlanOn;
     private String personalEducationPlanNote;
     private LocalDate lifeStoryWorkStartedOn;
@@ -164,8 +165,9 @@ class PeriodInCare {
         carePlanSummary = summary;
     }
 
-    void healthAssessment(LocalDate on) {
+    void healthAssessment(LocalDate on, String note) {
         healthAssessmentOn = on;
+        healthAssessmentNote = note;
     }
 
     void personalEducationPlan(LocalDate on, String note) {
@@ -222,7 +224,9 @@ class PeriodInCare {
                 consentGivenBy == null ? null : new PeriodInCareView.Consent(consentGivenBy, consentGivenOn),
                 endedOn, reasonForLeaving, leavingDetail, iro,
                 carePlanPreparedOn == null ? null : new PeriodInCareView.CarePlan(carePlanPreparedOn, carePlanSummary),
-                healthAssessmentOn, personalEducationPlanOn, lifeStoryWorkStartedOn,
+                new PeriodInCareView.Milestone(healthAssessmentOn, healthAssessmentNote),
+                new PeriodInCareView.Milestone(personalEducationPlanOn, personalEducationPlanNote),
+                new PeriodInCareView.Milestone(lifeStoryWorkStartedOn, lifeStoryWorkNote),
                 permanencePlan().map(PermanencePlan::view).orElse(null),
                 plans.stream().map(PermanencePlan::view).toList(),
                 placements.stream().map(Placement::view).toList(), movesInTheYearBefore(today),

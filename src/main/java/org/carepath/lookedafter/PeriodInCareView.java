@@ -18,9 +18,9 @@ public record PeriodInCareView(
         String leavingDetail,
         String iro,
         CarePlan carePlan,
-        LocalDate healthAssessmentOn,
-        LocalDate personalEducationPlanOn,
-        LocalDate lifeStoryWorkStartedOn,
+        Milestone healthAssessment,
+        Milestone personalEducationPlan,
+        Milestone lifeStoryWork,
         PermanencePlanView permanencePlan,
         List<PermanencePlanView> permanencePlanHistory,
         List<PlacementView> placements,
@@ -39,6 +39,10 @@ public record PeriodInCareView(
     }
 
     public record CarePlan(LocalDate preparedOn, String summary) {
+    }
+
+    /** A piece of the care plan done on a date, with what was recorded of it (both empty until then). */
+    public record Milestone(LocalDate on, String note) {
     }
 
     public record PlacementView(long id, PlacementType type, String provider, String postcode, boolean longTerm,

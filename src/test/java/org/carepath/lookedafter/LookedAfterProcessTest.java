@@ -84,14 +84,15 @@ class LookedAfterProcessTest extends ProcessTestSupport {
         var journey = inCare.journey().getId();
         completeAs("practitioner", task(journey, "Task_RecordCarePlan"), Map.of("carePlanPreparedOn", "2026-09-14",
                 "carePlanSummary", "Stay with foster carers; contact with mother twice a week; contingency: kinship assessment of aunt."));
-        completeAs("practitioner", task(journey, "Task_RecordHealthAssessment"), Map.of("healthAssessmentOn", "2026-09-15"));
+        completeAs("practitioner", task(journey, "Task_RecordHealthAssessment"), Map.of("healthAssessmentOn", "2026-09-15",
+                "healthAssessmentNote", "Asthma; dental check booked."));
         completeAs("practitioner", task(journey, "Task_RecordPersonalEducationPlan"), Map.of("personalEducationPlanOn", "2026-09-15"));
 
         assertThat(inCare.journey()).hasPassed("End_CarePlanInPlace", "End_HealthAssessed", "End_PersonalEducationPlanInPlace");
         assertThat(openAlerts(inCare.child())).isEmpty();
         var period = lookedAfter.periods(inCare.child()).get(0);
         assertThat(period.carePlan().preparedOn()).isEqualTo(LocalDate.of(2026, 9, 14));
-        assertThat(period.healthAssessmentOn()).isEqualTo(LocalDate.of(2026, 9, 15));
+        assertThat(period.healthAssessment()).isEqualTo(new PeriodInCareView.Milestone(LocalDate.of(2026, 9, 15), "Asthma; dental check booked."));
     }
 
     @Test
