@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import org.carepath.timescale.UnknownTimescaleException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -75,6 +77,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(CONFLICT);
         problem.setTitle("Conflict");
         return problem;
+    }
+
+    /**
+     * The database's unique indexes that stand behind a check made in code, and what their violation means:
+     * two requests at once both passed the check, and the second to commit is refused, as if it had come after.
+     */
+    static final Map<String, String> UNIQUE_BEHIND_A_CHECK = Map.of(
+            "period_in_care_one_open", "The child is looked after already: another request opened a period in care at the same time",
+            "placement_one_current", "The child's placement changed: another request recorded a placement at the same time;"
+                    + " read the periods in care again");
+
+    /**
+     * Two requests at once (also found wrapped, e.g. by the process engine: handlers match causes too). Any other
+     * integrity violation is a fault of CarePath's, not the user's, and stays one.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrityViolation(DataIntegrityViolationException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            var constraint = t instanceof org.hibernate.exception.ConstraintViolationException violation ? violation.getConstraintName() : null;
+            for (var known : UNIQUE_BEHIND_A_CHECK.entrySet()) {
+                if (known.getKey().equals(constraint) || String.valueOf(t.getMessage()).contains("\"" + known.getKey() + "\"")) {
+                    return conflict(new ConflictException(known.getValue()));
+                }
+            }
+        }
+        throw e;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
