@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -162,12 +163,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return ResponseEntity.badRequest().body(invalidRequest(List.of(new InvalidRequestException.FieldProblem(field, explain(mapping)))));
         }
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field '")) {
+            var problem = invalidRequest(List.of(new InvalidRequestException.FieldProblem(duplicateField(parse), "is given more than once")));
+            problem.setDetail("The body is not valid JSON: " + parse.getOriginalMessage());
+            return ResponseEntity.badRequest().body(problem);
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 cause instanceof JsonProcessingException json ? "The body is not valid JSON: " + json.getOriginalMessage()
                         : "The request body is missing or unreadable");
         problem.setType(INVALID_REQUEST);
         problem.setTitle("Invalid request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON path of the field named twice, from where the parser stopped (e.g. {@code parentalConsent.givenBy}). */
+    private static String duplicateField(JsonParseException e) {
+        var message = e.getOriginalMessage();
+        var named = message.substring("Duplicate field '".length(), Math.max("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length())));
+        var path = new ArrayList<String>();
+        for (var context = e.getProcessor() == null ? null : e.getProcessor().getParsingContext();
+             context != null && !context.inRoot(); context = context.getParent()) {
+            path.add(0, context.inArray() ? "[" + context.getCurrentIndex() + "]" : String.valueOf(context.getCurrentName()));
+        }
+        var field = String.join(".", path).replace(".[", "[");
+        return field.endsWith(named) ? field : named;
     }
 
     private static String explain(JsonMappingException e) {
