@@ -151,6 +151,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         var cause = e.getMostSpecificCause();
+        // before the mapping error that wraps it when nested (it would name only the enclosing field)
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field '")) {
+            var problem = invalidRequest(List.of(new InvalidRequestException.FieldProblem(duplicateField(parse), "is given more than once")));
+            problem.setDetail("The body is not valid JSON: " + parse.getOriginalMessage());
+            return ResponseEntity.badRequest().body(problem);
+        }
         JsonMappingException mapping = null;
         for (Throwable t = e; t != null && mapping == null; t = t.getCause()) {
             if (t instanceof JsonMappingException found && !found.getPath().isEmpty()) {
@@ -162,12 +169,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return ResponseEntity.badRequest().body(invalidRequest(List.of(new InvalidRequestException.FieldProblem(field, explain(mapping)))));
-        }
-        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
-                && parse.getOriginalMessage().startsWith("Duplicate field '")) {
-            var problem = invalidRequest(List.of(new InvalidRequestException.FieldProblem(duplicateField(parse), "is given more than once")));
-            problem.setDetail("The body is not valid JSON: " + parse.getOriginalMessage());
-            return ResponseEntity.badRequest().body(problem);
         }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 cause instanceof JsonProcessingException json ? "The body is not valid JSON: " + json.getOriginalMessage()
