@@ -106,6 +106,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         throw e;
     }
 
+    /**
+     * Two requests changed the same thing at once (the process engine's optimistic locking: e.g. both ended one
+     * placement, and both told its journey): the second is refused whole and may be tried again.
+     */
+    @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        return conflict(new ConflictException("Another request changed this at the same time: read it again, and try again"
+                + " if it is still to be done"));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         return invalidRequest(e.getConstraintViolations().stream()
