@@ -98,6 +98,38 @@ class LookedAfterAttackTest extends ProcessTestSupport {
         System.out.println("LookedAfterAttackTest: two placements raced past the check in " + raced + " of " + ROUNDS + " rounds");
     }
 
+    @Test
+    void twoEndsAtOnceEndThePeriodOrThePlacementOnce() throws Exception {
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            var child = newChild();
+            assertThat(call("practitioner", HttpMethod.POST, child, "/periods-in-care", SECTION_20).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            var placementId = placementId(call("practitioner", HttpMethod.POST, child, "/placements", placement("2026-09-10", null)));
+            var ended = Map.<String, Object>of("endedOn", "2026-09-20", "reason", "Hospital");
+            var placementEnds = together(() -> call("practitioner", HttpMethod.POST, child, "/placements/" + placementId + "/end", ended),
+                    () -> call("team-manager", HttpMethod.POST, child, "/placements/" + placementId + "/end",
+                            Map.of("endedOn", "2026-09-21", "reason", "Missing")));
+            assertThat(placementEnds).extracting(ResponseEntity::getStatusCode).as("%s", placementEnds).containsOnlyOnce(HttpStatus.OK)
+                    .allSatisfy(status -> assertThat(status).isIn(HttpStatus.OK, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT));
+            placementEnds.stream().filter(a -> a.getStatusCode() != HttpStatus.OK).forEach(LookedAfterAttackTest::assertProblem);
+            assertThat(jdbc.queryForObject("select reason_for_move from placement where id = ?", String.class, placementId))
+                    .as("the end that was answered 200 is the one kept").isEqualTo(placementEnds.get(0).getStatusCode() == HttpStatus.OK
+                            ? "Hospital" : "Missing");
+            var leftBefore = leftCare(child);
+            var home = Map.<String, Object>of("endedOn", "2026-10-01", "reason", "RETURNED_HOME");
+            var periodEnds = together(() -> call("practitioner", HttpMethod.POST, child, "/periods-in-care/current/end", home),
+                    () -> call("team-manager", HttpMethod.POST, child, "/periods-in-care/current/end", home));
+            assertThat(periodEnds).extracting(ResponseEntity::getStatusCode).as("%s", periodEnds)
+                    .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+            periodEnds.stream().filter(a -> a.getStatusCode() != HttpStatus.OK).forEach(LookedAfterAttackTest::assertProblem);
+            assertThat(leftCare(child)).as("left care once").isEqualTo(leftBefore + 1);
+        }
+    }
+
+    private long leftCare(String child) {
+        return jdbc.queryForObject("select count(*) from legal_status_change l join child c on c.id = l.child_id"
+                + " where c.reference = ? and l.legal_status = 'NOT_LOOKED_AFTER'", Long.class, child);
+    }
+
     /**
      * The race made certain: another transaction holds an open period, not yet committed, so the request's
      * check sees none and its insert waits on the unique index; the other commits, and the insert fails.
@@ -129,11 +161,16 @@ class LookedAfterAttackTest extends ProcessTestSupport {
             update(other, "insert into placement (period_id, type, provider, postcode, long_term, temporary_approval, started_on,"
                     + " recorded_at) values (" + period + ", 'FOSTER_CARE_OWN_CARERS', 'Other', 'LS1 4AP', false, false,"
                     + " date '2026-09-08', now())");
-            var answer = whileWaitingOnALock("placement", other,
+            var answer = whileWaitingOnALock("", other,
                     () -> call("practitioner", HttpMethod.POST, child, "/placements", placement("2026-09-10", null)));
-            assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.CONFLICT);
             assertProblem(answer);
-            assertThat(answer.getBody().get("detail").toString()).contains("placement");
+            if (answer.getStatusCode() == HttpStatus.BAD_REQUEST) {
+                assertThat(refused(answer)).as("waited for the period, then saw the other placement: a move")
+                        .containsOnlyKeys("reasonForMove");
+            } else {
+                assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.CONFLICT);
+                assertThat(answer.getBody().get("detail").toString()).contains("placement");
+            }
         }
         assertThat(placements(child)).as("only the other transaction's").isOne();
     }
@@ -388,7 +425,7 @@ class LookedAfterAttackTest extends ProcessTestSupport {
             var answer = pool.submit(request::get);
             long deadline = System.currentTimeMillis() + 20_000;
             while (jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query ilike ?", Long.class, "insert into " + table + "%") == 0) {
+                    + " and query ilike ?", Long.class, table.isEmpty() ? "%" : "insert into " + table + "%") == 0) {
                 assertThat(answer.isDone()).as("the request finished without waiting: %s", answer.isDone() ? answer.get().getBody() : null)
                         .isFalse();
                 assertThat(System.currentTimeMillis()).as("the request waits on the other transaction").isLessThan(deadline);
