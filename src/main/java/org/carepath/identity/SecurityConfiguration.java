@@ -45,6 +45,16 @@ class SecurityConfiguration {
                 .hasAnyRole(Groups.TEAM_MANAGER, Groups.LEGAL, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/proceedings/**")).hasAnyRole(Groups.LEGAL, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/disputes")).hasRole(Groups.IRO)
+                // looked after: the child's team records the accommodation and the placements; those who ratify
+                // record the permanence plan; managers allocate the IRO (an IRO does not choose their own children)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/periods-in-care"),
+                        paths.matcher(HttpMethod.POST, "/api/children/*/periods-in-care/current/end"),
+                        paths.matcher(HttpMethod.POST, "/api/children/*/placements"),
+                        paths.matcher(HttpMethod.POST, "/api/children/*/placements/*/end"))
+                .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/permanence-plan"))
+                .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.IRO, Groups.AGENCY_DECISION_MAKER, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/children/*/periods-in-care/current/iro")).hasAnyRole(MANAGERS)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/proceedings"))
                 .hasAnyRole(Groups.LEGAL, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
                 .requestMatchers(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"))

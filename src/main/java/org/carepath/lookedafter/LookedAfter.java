@@ -324,7 +324,7 @@ public class LookedAfter {
 
     PeriodInCare openPeriod(String childReference) {
         children.require(childReference);
-        return periods.findByChildReferenceAndEndedOnIsNull(childReference)
+        return periods.lockOpen(childReference)
                 .orElseThrow(() -> new ConflictException(childReference + " is not looked after"));
     }
 

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import org.carepath.timescale.UnknownTimescaleException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -77,6 +80,43 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * The database's unique indexes that stand behind a check made in code, and what their violation means:
+     * two requests at once both passed the check, and the second to commit is refused, as if it had come after.
+     */
+    static final Map<String, String> UNIQUE_BEHIND_A_CHECK = Map.of(
+            "period_in_care_one_open", "The child is looked after already: another request opened a period in care at the same time",
+            "placement_one_current", "The child's placement changed: another request recorded a placement at the same time;"
+                    + " read the periods in care again");
+
+    /**
+     * Two requests at once (also found wrapped, e.g. by the process engine: handlers match causes too). Any other
+     * integrity violation is a fault of CarePath's, not the user's, and stays one.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrityViolation(DataIntegrityViolationException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            var constraint = t instanceof org.hibernate.exception.ConstraintViolationException violation ? violation.getConstraintName() : null;
+            for (var known : UNIQUE_BEHIND_A_CHECK.entrySet()) {
+                if (known.getKey().equals(constraint) || String.valueOf(t.getMessage()).contains("\"" + known.getKey() + "\"")) {
+                    return conflict(new ConflictException(known.getValue()));
+                }
+            }
+        }
+        throw e;
+    }
+
+    /**
+     * Two requests changed the same thing at once (the process engine's optimistic locking: e.g. both ended one
+     * placement, and both told its journey): the second is refused whole and may be tried again.
+     */
+    @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        return conflict(new ConflictException("Another request changed this at the same time: read it again, and try again"
+                + " if it is still to be done"));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         return invalidRequest(e.getConstraintViolations().stream()
@@ -122,6 +162,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         var cause = e.getMostSpecificCause();
+        // before the mapping error that wraps it when nested (it would name only the enclosing field)
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field '")) {
+            var problem = invalidRequest(List.of(new InvalidRequestException.FieldProblem(duplicateField(parse), "is given more than once")));
+            problem.setDetail("The body is not valid JSON: " + parse.getOriginalMessage());
+            return ResponseEntity.badRequest().body(problem);
+        }
         JsonMappingException mapping = null;
         for (Throwable t = e; t != null && mapping == null; t = t.getCause()) {
             if (t instanceof JsonMappingException found && !found.getPath().isEmpty()) {
@@ -140,6 +187,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(INVALID_REQUEST);
         problem.setTitle("Invalid request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON path of the field named twice, from where the parser stopped (e.g. {@code parentalConsent.givenBy}). */
+    private static String duplicateField(JsonParseException e) {
+        var message = e.getOriginalMessage();
+        var named = message.substring("Duplicate field '".length(), Math.max("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length())));
+        var path = new ArrayList<String>();
+        for (var context = e.getProcessor() == null ? null : e.getProcessor().getParsingContext();
+             context != null && !context.inRoot(); context = context.getParent()) {
+            path.add(0, context.inArray() ? "[" + context.getCurrentIndex() + "]" : String.valueOf(context.getCurrentName()));
+        }
+        var field = String.join(".", path).replace(".[", "[");
+        return field.endsWith(named) ? field : named;
     }
 
     private static String explain(JsonMappingException e) {
