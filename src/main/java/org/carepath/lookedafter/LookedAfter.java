@@ -118,7 +118,7 @@ public class LookedAfter {
         if (problems.fine("startedOn")) {
             var startedOn = LocalDate.parse(input.startedOn());
             periods.findByChildReferenceOrderByStartedOnDesc(childReference).stream().filter(p -> !p.open()).findFirst()
-                    .map(p -> p.view(startedOn).endedOn()).filter(endedOn -> endedOn.isAfter(startedOn))
+                    .map(PeriodInCare::endedOn).filter(endedOn -> endedOn.isAfter(startedOn))
                     .ifPresent(endedOn -> problems.add("startedOn", "must not be before the last period in care ended (" + endedOn + ")"));
         }
         problems.throwIfAny();

@@ -106,6 +106,10 @@ class PeriodInCare {
         return endedOn == null;
     }
 
+    LocalDate endedOn() {
+        return endedOn;
+    }
+
     String processInstanceId() {
         return processInstanceId;
     }
