@@ -57,6 +57,10 @@ class SecurityConfiguration {
                 .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/children/*/periods-in-care/current/iro")).hasAnyRole(MANAGERS)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/proceedings"))
                 .hasAnyRole(Groups.LEGAL, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/panel-members/**"), paths.matcher(HttpMethod.GET, "/api/panel-sittings/**"))
+                .hasAnyRole(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER)
+                .requestMatchers(paths.matcher("/api/panel-members/**"), paths.matcher("/api/panel-sittings/**"))
+                .hasAnyRole(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN)
                 .requestMatchers(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"))
                 .hasAnyRole(Groups.ALL.toArray(String[]::new))
                 .anyRequest().authenticated();

@@ -82,6 +82,8 @@ class TimescaleCatalogueTest {
             "PATHWAY_PLAN_REVIEW,          MONTHS,       6,   6,     AFTER_TRIGGER",
             "PERSONAL_ADVISER_FIRST_VISIT, DAYS,         7,   7,     AFTER_TRIGGER",
             "PERSONAL_ADVISER_VISIT,       MONTHS,       2,   2,     AFTER_TRIGGER",
+            // panels
+            "PANEL_PAPERS,                 WORKING_DAYS, 10,  local, AFTER_TRIGGER",
             // CarePath's own
             "DRIFT_ESCALATION,             WORKING_DAYS, 5,   local, AFTER_TRIGGER",
     })

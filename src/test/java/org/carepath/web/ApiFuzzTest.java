@@ -331,6 +331,66 @@ class ApiFuzzTest {
         neverAServerError(request);
     }
 
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelMembers(@ForAll("requests") @Endpoint("GET /api/panel-members") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void addPanelMember(@ForAll("requests") @Endpoint("POST /api/panel-members") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelSittings(@ForAll("requests") @Endpoint("GET /api/panel-sittings") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void createPanelSitting(@ForAll("requests") @Endpoint("POST /api/panel-sittings") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void proposedPanelSitting(@ForAll("requests") @Endpoint("GET /api/panel-sittings/proposed") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelSitting(@ForAll("requests") @Endpoint("GET /api/panel-sittings/{id}") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelInvitations(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/invitations") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelAttendance(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/attendance") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelCancellation(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/cancellation") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelRescheduling(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/rescheduling") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelBooking(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/bookings") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelDeferral(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/bookings/{bookingId}/deferral") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
     private void neverAServerError(FuzzRequest request) throws Exception {
         requests.incrementAndGet();
         var user = request.user();
@@ -374,7 +434,7 @@ class ApiFuzzTest {
                         Tuple.of(3, Arbitraries.just(knownChild)), Tuple.of(2, Arbitraries.just(childInCare)),
                         Tuple.of(1, Arbitraries.just("C-000001")),
                         Tuple.of(1, Arbitraries.strings().numeric().ofLength(6).map(n -> "C-" + n)), Tuple.of(4, hostile()));
-                case "id", "placementId" -> Arbitraries.frequencyOf(
+                case "id", "placementId", "bookingId" -> Arbitraries.frequencyOf(
                         Tuple.of(3, Arbitraries.longs().between(-5, 50).map(String::valueOf)), Tuple.of(1, hugeNumbers()),
                         Tuple.of(2, hostile()));
                 case "key" -> Arbitraries.frequencyOf(

@@ -1,0 +1,10 @@
+package org.carepath.panel;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PanelMemberRepository extends JpaRepository<PanelMember, Long> {
+
+    List<PanelMember> findAllByOrderByNameAscIdAsc();
+}

@@ -1,0 +1,34 @@
+package org.carepath.panel;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface PanelSittingRepository extends JpaRepository<PanelSitting, Long> {
+
+    /**
+     * The sitting with its row locked until the transaction ends ({@code select ... for update}): two
+     * administrators booking the last place take turns, and the second sees the first's booking.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from PanelSitting s where s.id = :id")
+    Optional<PanelSitting> findLockedById(Long id);
+
+    @Query("select s from PanelSitting s where s.sittingDate >= :from order by s.startsAt, s.id")
+    List<PanelSitting> findFrom(LocalDate from);
+
+    @Query("select s from PanelSitting s where s.panelType = :type and s.status = org.carepath.panel.SittingStatus.SCHEDULED and s.sittingDate >= :from"
+            + " order by s.startsAt, s.id")
+    List<PanelSitting> findScheduledFrom(PanelType type, LocalDate from);
+
+    @Query("select b from PanelBooking b where b.id = :id")
+    Optional<PanelBooking> findBooking(Long id);
+
+    @Query("select count(b) from PanelBooking b where b.childReference = :child and b.status = org.carepath.panel.BookingStatus.DEFERRED")
+    long deferralsOf(String child);
+}

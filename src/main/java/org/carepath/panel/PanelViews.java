@@ -1,0 +1,43 @@
+package org.carepath.panel;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+/** What the panel API answers. */
+final class PanelViews {
+
+    private PanelViews() {
+    }
+
+    record Member(Long id, String name, String role, Set<String> panelTypes, LocalDate qualifiedOn, LocalDate appointedOn,
+                  LocalDate appointmentEndsOn) {
+    }
+
+    record InvitedMember(Long id, String name, String role, Boolean attended) {
+    }
+
+    /**
+     * A case on the agenda. A child outside the viewer's scope keeps their place and time, but nothing about
+     * them is shown.
+     */
+    record AgendaItem(Long bookingId, int position, LocalTime time, String child, String reason, Long deferrals,
+                      Long deferredFrom, boolean outsideYourScope) {
+    }
+
+    record Summary(Long id, String type, LocalDate date, LocalTime time, String day, String status, int capacity,
+                   int casesBooked, int freePlaces, LocalDate papersDeadline, boolean papersDeadlinePassed) {
+    }
+
+    record Sitting(Long id, String type, LocalDate date, LocalTime time, String day, String place, String onlineLink,
+                   String status, String cancelledReason, LocalDate rescheduledFrom, String rescheduledReason,
+                   int capacity, int casesBooked, int freePlaces, LocalDate papersDeadline, boolean papersDeadlinePassed,
+                   List<InvitedMember> members, QuorumRule.Quorum expectedQuorum, QuorumRule.Quorum actualQuorum,
+                   List<AgendaItem> agenda) {
+    }
+
+    record Booking(Long id, Long sittingId, LocalDate sittingDate, String child, String reason, int position, LocalTime time,
+                   String status, Long deferredFrom, long deferrals) {
+    }
+}

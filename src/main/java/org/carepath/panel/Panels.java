@@ -1,0 +1,406 @@
+package org.carepath.panel;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Validator;
+import org.carepath.access.ChildAccess;
+import org.carepath.child.Children;
+import org.carepath.timescale.Timescales;
+import org.carepath.web.ConflictException;
+import org.carepath.web.FieldProblems;
+import org.carepath.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The central list, sittings and bookings. A booking takes a place under a lock on the sitting's row, so a
+ * sitting is never booked beyond its capacity however many administrators book at once.
+ */
+@Service
+@Transactional
+public class Panels {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    private final PanelMemberRepository members;
+    private final PanelSittingRepository sittings;
+    private final Children children;
+    private final ChildAccess access;
+    private final Timescales timescales;
+    private final Validator validator;
+
+    Panels(PanelMemberRepository members, PanelSittingRepository sittings, Children children, ChildAccess access,
+           Timescales timescales, Validator validator) {
+        this.members = members;
+        this.sittings = sittings;
+        this.children = children;
+        this.access = access;
+        this.timescales = timescales;
+        this.validator = validator;
+    }
+
+    // ------------------------------------------------------------------ the central list
+
+    @Transactional(readOnly = true)
+    List<PanelViews.Member> members() {
+        return members.findAllByOrderByNameAscIdAsc().stream().map(PanelMember::view).toList();
+    }
+
+    PanelViews.Member addMember(PanelInput.Member input) {
+        var problems = FieldProblems.of(validator, input);
+        if (problems.fine("appointedOn") && problems.fine("appointmentEndsOn")
+                && LocalDate.parse(input.appointmentEndsOn()).isBefore(LocalDate.parse(input.appointedOn()))) {
+            problems.add("appointmentEndsOn", "must not be before the appointment began (" + input.appointedOn() + ")");
+        }
+        if (problems.fine("panelTypes")) {
+            for (int i = 0; i < input.panelTypes().size(); i++) {
+                var type = input.panelTypes().get(i);
+                if (type != null && java.util.Arrays.stream(PanelType.values()).noneMatch(t -> t.name().equals(type))) {
+                    problems.add("panelTypes[" + i + "]", "must be one of " + List.of(PanelType.values()));
+                }
+            }
+        }
+        if (problems.fine("role") && PanelRole.valueOf(input.role()) == PanelRole.SOCIAL_WORKER && input.qualifiedOn() == null) {
+            problems.add("qualifiedOn", "is required for a social worker: their post-qualifying experience counts for quorum");
+        }
+        problems.throwIfAny();
+        var types = EnumSet.noneOf(PanelType.class);
+        input.panelTypes().stream().filter(java.util.Objects::nonNull).forEach(type -> types.add(PanelType.valueOf(type)));
+        var member = members.save(new PanelMember(input.name().strip(), PanelRole.valueOf(input.role()), types,
+                input.qualifiedOn() == null ? null : LocalDate.parse(input.qualifiedOn()), LocalDate.parse(input.appointedOn()),
+                LocalDate.parse(input.appointmentEndsOn()), timescales.now(), by()));
+        return member.view();
+    }
+
+    // ------------------------------------------------------------------ sittings
+
+    @Transactional(readOnly = true)
+    List<PanelViews.Summary> sittings(String type, String from) {
+        var problems = new FieldProblems(List.of());
+        PanelType panelType = null;
+        if (type != null) {
+            try {
+                panelType = PanelType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                problems.add("type", "must be one of " + List.of(PanelType.values()));
+            }
+        }
+        var since = timescales.today();
+        if (from != null) {
+            since = date(from, "from", problems);
+        }
+        problems.throwIfAny();
+        var wanted = panelType;
+        return sittings.findFrom(since).stream().filter(s -> wanted == null || s.type() == wanted).map(this::summary).toList();
+    }
+
+    PanelViews.Sitting createSitting(PanelInput.Sitting input) {
+        var problems = FieldProblems.of(validator, input);
+        if (input.place() != null && input.place().isBlank()) {
+            problems.add("place", "must not be blank");
+        }
+        if ((input.place() == null || input.place().isBlank()) && input.onlineLink() == null) {
+            problems.add("place", "is required: a place, or an online link");
+        }
+        LocalDate date = null;
+        if (problems.fine("date")) {
+            date = LocalDate.parse(input.date());
+            if (date.isBefore(timescales.today())) {
+                problems.add("date", "must not be in the past");
+            }
+        }
+        PanelType type = problems.fine("type") ? PanelType.valueOf(input.type()) : null;
+        var invited = new ArrayList<PanelMember>();
+        if (type != null && date != null) {
+            invited.addAll(invitable(input.members() == null ? List.of() : input.members(), type, date, "members", problems));
+        }
+        problems.throwIfAny();
+        var sitting = new PanelSitting(type, date, LocalTime.parse(input.time()), timescales.zone(),
+                input.place() == null ? null : input.place().strip(), input.onlineLink(),
+                input.capacity() == null ? type.capacity() : input.capacity(), timescales.now(), by());
+        invited.forEach(sitting::invite);
+        sittings.saveAndFlush(sitting);
+        return view(sitting);
+    }
+
+    @Transactional(readOnly = true)
+    PanelViews.Sitting sitting(long id) {
+        return view(find(id));
+    }
+
+    PanelViews.Sitting invite(long id, PanelInput.Invitations input) {
+        var problems = FieldProblems.of(validator, input);
+        var sitting = find(id);
+        List<PanelMember> invited = problems.fine("members") ? invitable(input.members(), sitting.type(), sitting.date(), "members", problems) : List.of();
+        problems.throwIfAny();
+        open(sitting, "invite members to it");
+        invited.forEach(sitting::invite);
+        sittings.flush();
+        return view(sitting);
+    }
+
+    PanelViews.Sitting recordAttendance(long id, PanelInput.Attendance input) {
+        var problems = FieldProblems.of(validator, input);
+        var sitting = find(id);
+        if (problems.fine("attended")) {
+            for (int i = 0; i < input.attended().size(); i++) {
+                var memberId = input.attended().get(i);
+                if (memberId != null && sitting.invitations().stream().noneMatch(inv -> inv.member().id().equals(memberId))) {
+                    problems.add("attended[" + i + "]", "member " + memberId + " was not invited to this sitting");
+                }
+            }
+        }
+        problems.throwIfAny();
+        open(sitting, "record its attendance");
+        if (sitting.date().isAfter(timescales.today())) {
+            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " has not happened yet: attendance is"
+                    + " recorded on or after the day");
+        }
+        sitting.invitations().forEach(inv -> inv.attended(input.attended().contains(inv.member().id())));
+        return view(sitting);
+    }
+
+    PanelViews.Sitting cancel(long id, PanelInput.Cancellation input) {
+        var problems = FieldProblems.of(validator, input);
+        problems.throwIfAny();
+        var sitting = locked(id);
+        open(sitting, "cancel it");
+        if (sitting.casesBooked() > 0) {
+            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " has " + cases(sitting.casesBooked())
+                    + " booked: defer them to another sitting before cancelling it");
+        }
+        sitting.cancel(input.reason().strip());
+        return view(sitting);
+    }
+
+    PanelViews.Sitting reschedule(long id, PanelInput.Rescheduling input) {
+        var problems = FieldProblems.of(validator, input);
+        if (problems.fine("date") && LocalDate.parse(input.date()).isBefore(timescales.today())) {
+            problems.add("date", "must not be in the past");
+        }
+        var sitting = locked(id);
+        if (problems.fine("date")) {
+            var date = LocalDate.parse(input.date());
+            for (var inv : sitting.invitations()) {
+                if (!inv.member().appointedOn(date)) {
+                    problems.add("date", inv.member().name() + " (member " + inv.member().id() + ") is not appointed on " + date
+                            + " (appointment " + inv.member().appointmentStartsOn() + " to " + inv.member().appointmentEndsOn() + ")");
+                }
+            }
+        }
+        problems.throwIfAny();
+        open(sitting, "reschedule it");
+        sitting.reschedule(LocalDate.parse(input.date()), LocalTime.parse(input.time()), timescales.zone(), input.reason().strip());
+        return view(sitting);
+    }
+
+    /** The next sitting of the type with a free place whose papers deadline can still be met. */
+    @Transactional(readOnly = true)
+    PanelViews.Summary proposed(String type) {
+        var problems = new FieldProblems(List.of());
+        PanelType panelType = null;
+        if (type == null) {
+            problems.add("type", "is required: one of " + List.of(PanelType.values()));
+        } else {
+            try {
+                panelType = PanelType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                problems.add("type", "must be one of " + List.of(PanelType.values()));
+            }
+        }
+        problems.throwIfAny();
+        var found = nextOffered(panelType, null);
+        var wanted = panelType;
+        return found.map(this::summary).orElseThrow(() -> new NotFoundException("No " + wanted + " sitting has a free place"
+                + " with its papers deadline still to come: add a sitting"));
+    }
+
+    // ------------------------------------------------------------------ bookings
+
+    PanelViews.Booking book(long id, PanelInput.Booking input) {
+        var problems = FieldProblems.of(validator, input);
+        problems.throwIfAny();
+        var child = input.child().strip();
+        children.require(child);
+        var sitting = locked(id);
+        var booking = takePlace(sitting, child, input.reason().strip(), input.time() == null ? null : LocalTime.parse(input.time()), null);
+        sittings.flush();
+        return view(booking);
+    }
+
+    PanelViews.Booking defer(long id, long bookingId, PanelInput.Deferral input) {
+        var problems = FieldProblems.of(validator, input);
+        problems.throwIfAny();
+        long to = input.toSitting();
+        // both rows locked, the lower id first, so two deferrals between the same sittings cannot deadlock
+        var lower = sittings.findLockedById(Math.min(id, to));
+        var higher = id == to ? lower : sittings.findLockedById(Math.max(id, to));
+        var source = (id <= to ? lower : higher).orElseThrow(() -> new NotFoundException("No panel sitting " + id));
+        var booking = source.bookings().stream().filter(b -> b.id().equals(bookingId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No booking " + bookingId + " on sitting " + id));
+        var target = (id <= to ? higher : lower).orElse(null);
+        if (target == null) {
+            problems.add("toSitting", "no sitting " + to);
+        } else if (target.type() != source.type()) {
+            problems.add("toSitting", "is a " + target.type() + " sitting: a " + source.type() + " case is deferred to a later "
+                    + source.type() + " sitting");
+        } else if (!target.startsAt().isAfter(source.startsAt())) {
+            problems.add("toSitting", "must be later than the sitting on " + DAY.format(source.date()));
+        }
+        problems.throwIfAny();
+        if (!booking.booked()) {
+            throw new ConflictException("This case was deferred already from the sitting on " + DAY.format(source.date()));
+        }
+        var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking.id());
+        booking.deferred(input.reason().strip());
+        sittings.flush();
+        return view(moved);
+    }
+
+    private PanelBooking takePlace(PanelSitting sitting, String child, String reason, LocalTime time, Long deferredFrom) {
+        open(sitting, "book a case onto it");
+        if (sitting.agenda().stream().anyMatch(b -> b.childReference().equals(child))) {
+            throw new ConflictException(child + " is booked onto the sitting on " + DAY.format(sitting.date()) + " already");
+        }
+        if (sitting.freePlaces() == 0) {
+            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " is full (" + sitting.casesBooked()
+                    + " of " + cases(sitting.capacity()) + "); " + next(sitting));
+        }
+        var deadline = papersDeadline(sitting);
+        if (deadline.isBefore(timescales.today())) {
+            throw new ConflictException("The papers deadline for the sitting on " + DAY.format(sitting.date()) + " passed on "
+                    + DAY.format(deadline) + "; " + next(sitting));
+        }
+        return sitting.book(child, reason, time, deferredFrom, timescales.now(), by());
+    }
+
+    private String next(PanelSitting after) {
+        return nextOffered(after.type(), after).map(s -> "the next sitting with a free place is " + DAY.format(s.date())
+                        + " (sitting " + s.id() + ", papers due by " + DAY.format(papersDeadline(s)) + ")")
+                .orElse("no later " + after.type() + " sitting has a free place yet: add a sitting");
+    }
+
+    private Optional<PanelSitting> nextOffered(PanelType type, PanelSitting after) {
+        var today = timescales.today();
+        return sittings.findScheduledFrom(type, today).stream()
+                .filter(s -> after == null || s.startsAt().isAfter(after.startsAt()))
+                .filter(s -> s.freePlaces() > 0 && !papersDeadline(s).isBefore(today))
+                .findFirst();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    LocalDate papersDeadline(PanelSitting sitting) {
+        var timescale = timescales.timescale(sitting.type().papersDeadlineKey());
+        return timescales.calendar().subtractWorkingDays(sitting.date(), timescale.amount());
+    }
+
+    /** The members asked for, each appointed on the day and sitting on this panel; every one that is not, named. */
+    private List<PanelMember> invitable(List<Long> ids, PanelType type, LocalDate date, String field, FieldProblems problems) {
+        var found = new ArrayList<PanelMember>();
+        for (int i = 0; i < ids.size(); i++) {
+            var id = ids.get(i);
+            if (id == null) {
+                continue;
+            }
+            var name = field + "[" + i + "]";
+            var member = members.findById(id).orElse(null);
+            if (member == null) {
+                problems.add(name, "no member " + id + " on the central list");
+            } else if (date.isAfter(member.appointmentEndsOn())) {
+                problems.add(name, member.name() + "'s appointment ended on " + member.appointmentEndsOn()
+                        + ": they cannot be invited to a sitting on " + date);
+            } else if (date.isBefore(member.appointmentStartsOn())) {
+                problems.add(name, member.name() + "'s appointment begins on " + member.appointmentStartsOn());
+            } else if (!member.sitsOn(type)) {
+                problems.add(name, member.name() + " does not sit on the " + type + " panel");
+            } else {
+                found.add(member);
+            }
+        }
+        return found;
+    }
+
+    private String by() {
+        var user = access.viewer().userId();
+        return user == null ? "carepath" : user;
+    }
+
+    private PanelSitting find(long id) {
+        return sittings.findById(id).orElseThrow(() -> new NotFoundException("No panel sitting " + id));
+    }
+
+    private PanelSitting locked(long id) {
+        return sittings.findLockedById(id).orElseThrow(() -> new NotFoundException("No panel sitting " + id));
+    }
+
+    private static void open(PanelSitting sitting, String what) {
+        if (sitting.cancelled()) {
+            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " was cancelled (" + sitting.cancelledReason()
+                    + "): you cannot " + what);
+        }
+    }
+
+    private static String cases(int n) {
+        return n + (n == 1 ? " case" : " cases");
+    }
+
+    private static LocalDate date(String text, String field, FieldProblems problems) {
+        try {
+            var date = LocalDate.parse(text);
+            if (date.getYear() < 1900 || date.getYear() > 2200) {
+                problems.add(field, "must be a date between 1900 and 2200");
+            }
+            return date;
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(field, "must be a date, e.g. 2027-01-12");
+            return null;
+        }
+    }
+
+    private PanelViews.Summary summary(PanelSitting s) {
+        var deadline = papersDeadline(s);
+        return new PanelViews.Summary(s.id(), s.type().name(), s.date(), s.time(), DAY.format(s.date()), s.status().name(),
+                s.capacity(), s.casesBooked(), s.freePlaces(), deadline, deadline.isBefore(timescales.today()));
+    }
+
+    private PanelViews.Sitting view(PanelSitting s) {
+        var deadline = papersDeadline(s);
+        var invited = s.invitations().stream().map(PanelInvitation::member).toList();
+        var expected = s.type().quorum().assess(invited.stream().filter(m -> m.appointedOn(s.date())).toList(), s.date());
+        var actual = s.attendanceRecorded() ? s.type().quorum().assess(s.invitations().stream()
+                .filter(i -> Boolean.TRUE.equals(i.attended())).map(PanelInvitation::member).toList(), s.date()) : null;
+        var agenda = s.agenda();
+        var visible = access.visible(agenda, PanelBooking::childReference, "panel sitting " + s.id()).stream()
+                .map(PanelBooking::id).collect(Collectors.toSet());
+        var items = new ArrayList<PanelViews.AgendaItem>();
+        for (int i = 0; i < agenda.size(); i++) {
+            var b = agenda.get(i);
+            items.add(visible.contains(b.id())
+                    ? new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), b.childReference(), b.reason(),
+                            sittings.deferralsOf(b.childReference()), b.deferredFrom(), false)
+                    : new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), null, null, null, null, true));
+        }
+        return new PanelViews.Sitting(s.id(), s.type().name(), s.date(), s.time(), DAY.format(s.date()), s.place(), s.onlineLink(),
+                s.status().name(), s.cancelledReason(), s.rescheduledFrom(), s.rescheduledReason(), s.capacity(), s.casesBooked(),
+                s.freePlaces(), deadline, deadline.isBefore(timescales.today()),
+                s.invitations().stream().map(i -> new PanelViews.InvitedMember(i.member().id(), i.member().name(),
+                        i.member().role().name(), i.attended())).toList(),
+                expected, actual, items);
+    }
+
+    private PanelViews.Booking view(PanelBooking b) {
+        var s = b.sitting();
+        int position = s.agenda().indexOf(b) + 1;
+        return new PanelViews.Booking(b.id(), s.id(), s.date(), b.childReference(), b.reason(), position, b.caseTime(),
+                b.status().name(), b.deferredFrom(), sittings.deferralsOf(b.childReference()));
+    }
+}

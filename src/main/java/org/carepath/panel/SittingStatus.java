@@ -1,0 +1,5 @@
+package org.carepath.panel;
+
+enum SittingStatus {
+    SCHEDULED, CANCELLED
+}
