@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
  *       groups and not yet taken by anyone;</li>
  *   <li>for the roles that serve every team (IROs and conference chairs, solicitors, panel administrators,
  *       agency decision makers, personal advisers): work about the child was theirs (a task they took or
- *       completed). Once one IRO takes a child's conference, the others no longer see the child.</li>
+ *       completed). Once one IRO takes a child's conference, the others no longer see the child;</li>
+ *   <li>a module says so ({@link ChildScope}): the panel administrator sees the children booked on the
+ *       panel's open sittings.</li>
  * </ul>
  * Anything else is answered as if the child did not exist (404), so nothing about them leaks.
  */
@@ -44,8 +46,11 @@ public class ChildAccess {
     private final HistoryService history;
     private final IdentityService identity;
     private final Audit audit;
+    private final List<ChildScope> scopes;
 
-    ChildAccess(Children children, TaskService tasks, HistoryService history, IdentityService identity, Audit audit) {
+    ChildAccess(Children children, TaskService tasks, HistoryService history, IdentityService identity, Audit audit,
+                List<ChildScope> scopes) {
+        this.scopes = scopes;
         this.children = children;
         this.tasks = tasks;
         this.history = history;
@@ -78,7 +83,10 @@ public class ChildAccess {
         if (hasOpenWork(viewer, childReference)) {
             return true;
         }
-        return SERVE_EVERY_TEAM.stream().anyMatch(viewer::in) && everInvolved(viewer, childReference);
+        if (SERVE_EVERY_TEAM.stream().anyMatch(viewer::in) && everInvolved(viewer, childReference)) {
+            return true;
+        }
+        return scopes.stream().anyMatch(scope -> scope.includes(viewer, childReference));
     }
 
     /** Answers 404 for a child outside the current user's scope, as for a child that does not exist. */

@@ -26,6 +26,10 @@ interface PanelSittingRepository extends JpaRepository<PanelSitting, Long> {
             + " order by s.startsAt, s.id")
     List<PanelSitting> findScheduledFrom(PanelType type, LocalDate from);
 
+    @Query("select count(b) > 0 from PanelBooking b where b.childReference = :child and b.status = org.carepath.panel.BookingStatus.BOOKED"
+            + " and b.sitting.status = org.carepath.panel.SittingStatus.SCHEDULED and b.sitting.sittingDate >= :today")
+    boolean isBookedOnAnOpenSitting(String child, LocalDate today);
+
     @Query("select b from PanelBooking b where b.id = :id")
     Optional<PanelBooking> findBooking(Long id);
 

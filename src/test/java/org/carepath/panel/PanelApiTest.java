@@ -208,6 +208,25 @@ class PanelApiTest extends PanelTestSupport {
     }
 
     @Test
+    void thePanelAdministratorSeesAChildWhileTheyAreBookedOnAnOpenSitting() {
+        clockAt("2027-03-01T10:00");
+        var sitting = sitting("PERMANENCE", "2027-03-30", null, List.of());
+        var child = newChild();
+        assertThat(http.exchange("/api/children/" + child, HttpMethod.GET, signedIn(ADMINISTRATOR, null), String.class).getStatusCode())
+                .as("not booked: not theirs").isEqualTo(HttpStatus.NOT_FOUND);
+        var booked = book(ADMINISTRATOR, id(sitting), child);
+        assertThat(booked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(list(get(ADMINISTRATOR, "/api/panel-sittings/" + id(sitting)).get("agenda"))).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("child", child).containsEntry("outsideYourScope", false));
+        assertThat(http.exchange("/api/children/" + child, HttpMethod.GET, signedIn(ADMINISTRATOR, null), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        clockAt("2027-03-31T10:00");
+        assertThat(http.exchange("/api/children/" + child, HttpMethod.GET, signedIn(ADMINISTRATOR, null), String.class).getStatusCode())
+                .as("the sitting is over").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void unknownSittingsBookingsAndChildrenAreNotFound() {
         clockAt("2027-03-01T10:00");
         var sitting = sitting("PERMANENCE", "2027-03-31", null, List.of());
