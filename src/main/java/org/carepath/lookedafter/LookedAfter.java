@@ -45,6 +45,7 @@ public class LookedAfter {
     static final String PLACED_WITH_PARENTS = "PlacedWithParents";
     /** The orders under which a placement with parents is assessed and, for a care order, its discharge considered. */
     static final Set<LegalStatus> PLACED_WITH_PARENTS_UNDER = Set.of(LegalStatus.INTERIM_CARE_ORDER, LegalStatus.CARE_ORDER);
+    static final String IRO_APPOINTMENT_TASK = "Task_AppointTheChildsIro";
     static final String[] REVIEW_TASKS = {"Task_HoldFirstReview", "Task_HoldSecondReview", "Task_HoldLookedAfterReview"};
     /** Statuses a social worker records; the court's orders come through care proceedings. */
     static final Set<LegalStatus> RECORDED_WITHOUT_PROCEEDINGS = Set.of(LegalStatus.SECTION_20,
@@ -294,15 +295,14 @@ public class LookedAfter {
         }
         problems.throwIfAny();
         var iro = input.iro().strip();
-        period.reviewedBy(iro);
-        // the allocation is the team's decision; giving the IRO the open review follows from it, as the application
-        asTheApplication(() -> {
-            runtime.setVariable(period.processInstanceId(), "iro", iro);
-            reviewTasks.createTaskQuery().processInstanceId(period.processInstanceId()).taskDefinitionKeyIn(REVIEW_TASKS)
-                    .list().forEach(task -> reviewTasks.setAssignee(task.getId(), iro));
-            return null;
-        });
-        audit.changed(childReference, "IRO", iro);
+        var appointment = asTheApplication(() -> reviewTasks.createTaskQuery().processInstanceId(period.processInstanceId())
+                .taskDefinitionKey(IRO_APPOINTMENT_TASK).singleResult());
+        if (appointment != null) {
+            // the team manager's appointment task is done by this: its listener appoints the IRO
+            runAsTheApplication(() -> reviewTasks.complete(appointment.getId(), Map.of("appointedIro", iro)));
+        } else {
+            appoint(period, iro);
+        }
         return period.view(timescales.today());
     }
 
@@ -313,6 +313,18 @@ public class LookedAfter {
         children.require(childReference);
         var today = timescales.today();
         return periods.findByChildReferenceOrderByStartedOnDesc(childReference).stream().map(p -> p.view(today)).toList();
+    }
+
+    /** The child's IRO from now on: they chair the reviews, so the open review is theirs. */
+    void appoint(PeriodInCare period, String iro) {
+        period.reviewedBy(iro);
+        // the appointment is the team's decision; giving the IRO the open review follows from it, as the application
+        runAsTheApplication(() -> {
+            runtime.setVariable(period.processInstanceId(), "iro", iro);
+            reviewTasks.createTaskQuery().processInstanceId(period.processInstanceId()).taskDefinitionKeyIn(REVIEW_TASKS)
+                    .list().forEach(task -> reviewTasks.setAssignee(task.getId(), iro));
+        });
+        audit.changed(period.childReference(), "IRO", iro);
     }
 
     /** Every period in care open today, longest in care first: the permanence tracker's rows. */

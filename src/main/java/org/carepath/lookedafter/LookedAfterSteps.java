@@ -60,6 +60,15 @@ public class LookedAfterSteps {
         this.audit = audit;
     }
 
+    /** The team manager appointed the child's IRO (or the API did, completing this task). */
+    public void iroAppointed(DelegateTask task) {
+        var iro = required(task, "appointedIro");
+        if (!Viewer.of(identity, iro).in(Groups.IRO)) {
+            throw TaskInput.invalid("appointedIro", "'" + iro + "' is not an independent reviewing officer (appointedIro)");
+        }
+        lookedAfter.appoint(periodOf(task), iro);
+    }
+
     public void carePlanRecorded(DelegateTask task) {
         var period = periodOf(task);
         period.carePlan(date(task, "carePlanPreparedOn"), required(task, "carePlanSummary"));

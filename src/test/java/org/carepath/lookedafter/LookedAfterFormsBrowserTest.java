@@ -47,6 +47,7 @@ class LookedAfterFormsBrowserTest extends BrowserTestSupport {
         var journey = lookedAfter.periods(child).get(0).processInstanceId();
         lookedAfter.place(child, new LookedAfterInput.Placement("FOSTER_CARE_OWN_CARERS", "Jo and Sam Carter", "LS6 2AB",
                 today.minusDays(10).toString(), true, false, null));
+        look("team-manager", journey, "Task_AppointTheChildsIro", "Appoint the child's IRO", "lookedafter-0-appoint-iro");
         lookedAfter.allocateIro(child, new LookedAfterInput.Iro("iro"));
         disputes.raise(child, "The care plan has no plan for contact with her brother.", "iro");
 

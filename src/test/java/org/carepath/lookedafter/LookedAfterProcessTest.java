@@ -151,9 +151,23 @@ class LookedAfterProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void theTeamManagerAppointsTheChildsIroWithinFiveWorkingDays() {
+        var inCare = lookedAfterFrom("2026-09-07");
+        var appointment = task(inCare.journey().getId(), "Task_AppointTheChildsIro");
+        assertThat(appointment.getDueDate()).isEqualTo(endOfDay("2026-09-14"));
+        assertThatThrownBy(() -> completeAs("team-manager", appointment, Map.of("appointedIro", "practitioner")))
+                .hasMessageContaining("appointedIro");
+        completeAs("team-manager", appointment, Map.of("appointedIro", "iro"));
+        assertThat(inCare.journey()).hasPassed("End_IroAppointed");
+        assertThat(task(inCare.journey().getId(), "Task_HoldFirstReview").getAssignee()).isEqualTo("iro");
+        assertThat(lookedAfter.periods(inCare.child()).get(0).iro()).isEqualTo("iro");
+    }
+
+    @Test
     void theIroAllocatedToTheChildHoldsTheirReviews() {
         var inCare = lookedAfterFrom("2026-09-07");
         asUser("team-manager", () -> lookedAfter.allocateIro(inCare.child(), new LookedAfterInput.Iro("iro")));
+        assertThat(inCare.journey()).as("the appointment task is done by it").hasPassed("End_IroAppointed");
         assertThat(task(inCare.journey().getId(), "Task_HoldFirstReview").getAssignee()).isEqualTo("iro");
         clockAt("2026-10-01T10:00");
         holdReview(inCare.journey().getId(), "Task_HoldFirstReview", "2026-10-01", false);
@@ -482,7 +496,7 @@ class LookedAfterProcessTest extends ProcessTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"CarePlan, practitioner", "HealthAssessment, practitioner", "PersonalEducationPlan, practitioner",
+    @CsvSource({"IroAppointment, team-manager", "CarePlan, practitioner", "HealthAssessment, practitioner", "PersonalEducationPlan, practitioner",
             "FirstReview, iro", "FirstPlanningMeeting, team-manager"})
     void everyStageRemindsItsWorkerThenEscalatesAMissedDeadline(String stage, String group) {
         var inCare = lookedAfterFrom("2026-09-07");
