@@ -112,8 +112,8 @@ public class PermanencePanels {
     /** The agency decision: accepted, the recommended plan is the child's permanence plan from today. */
     public void decided(DelegateTask task) {
         var decision = TaskInput.text(task, "agencyDecision");
-        if (!"accept".equals(decision) && !"not-accepted".equals(decision)) {
-            throw TaskInput.invalid("agencyDecision", "Record whether the panel's recommendation is accepted");
+        if (!List.of("accept", "not-accepted", "more-information").contains(decision)) {
+            throw TaskInput.invalid("agencyDecision", "Record whether the panel's recommendation is accepted, or what more is needed");
         }
         if ("accept".equals(decision)) {
             events.publishEvent(new PermanencePlanAgreed(task.getExecution().getProcessBusinessKey(),

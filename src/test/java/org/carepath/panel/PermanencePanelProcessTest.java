@@ -68,6 +68,32 @@ class PermanencePanelProcessTest extends PanelTestSupport {
     }
 
     @Test
+    void askedForMoreInformationTheChildIsRebookedAndHeardAgain() {
+        var child = childInCare();
+        var first = sitting("PERMANENCE", "2095-07-10", null, List.of());
+        var second = sitting("PERMANENCE", "2095-08-14", null, List.of());
+        var instance = request(child);
+        completeAs(ADMINISTRATOR, task(instance.getId(), "Task_BookTheChildOntoASitting"), Map.of("sittingId", id(first)));
+        recommend(instance);
+        clockAt("2095-07-14T10:00");
+        decide(instance, "more-information");
+
+        var rebooking = task(instance.getId(), "Task_BookTheChildOntoASitting");
+        // the booking's clock starts again from the decision: 5 working days from Thursday 14 July
+        assertThat(rebooking.getDueDate()).isEqualTo(endOfDay("2095-07-21"));
+        completeAs(ADMINISTRATOR, rebooking, Map.of("sittingId", id(second)));
+        assertThat(engine.getTaskService().getVariable(task(instance.getId(), "Task_RecordThePanelRecommendation").getId(),
+                "panelRecommendation")).as("a fresh recommendation").isNull();
+        assertThat(get(ADMINISTRATOR, "/api/panel-sittings/" + id(second))).containsEntry("casesBooked", 1);
+        recommend(instance);
+        decide(instance, "accept");
+
+        assertThat(instance).isEnded().hasPassed("Gateway_PanelToBeBooked", "End_PermanencePlanAgreed");
+        assertThat(children.get(child).decisions()).extracting(d -> d.decision() + " = " + d.outcome())
+                .contains("Make the agency decision = more-information", "Make the agency decision = accept");
+    }
+
+    @Test
     void aFullSittingIsRefusedOnTheFieldAndNothingIsBooked() {
         var child = childInCare();
         var full = sitting("PERMANENCE", "2095-06-12", 1, List.of());
