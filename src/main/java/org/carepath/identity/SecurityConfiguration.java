@@ -43,6 +43,8 @@ class SecurityConfiguration {
                 .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.LEGAL, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/revocations"))
                 .hasAnyRole(Groups.TEAM_MANAGER, Groups.LEGAL, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/panel-requests"))
+                .hasAnyRole(Groups.TEAM_MANAGER, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/proceedings/**")).hasAnyRole(Groups.LEGAL, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/disputes")).hasRole(Groups.IRO)
                 // looked after: the child's team records the accommodation and the placements; those who ratify

@@ -23,9 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 class PanelController {
 
     private final Panels panels;
+    private final PermanencePanels permanencePanels;
 
-    PanelController(Panels panels) {
+    PanelController(Panels panels, PermanencePanels permanencePanels) {
         this.panels = panels;
+        this.permanencePanels = permanencePanels;
+    }
+
+    @PostMapping("/api/children/{reference}/panel-requests")
+    @Operation(summary = "Ask for the child's permanence plan to go to panel: starts the permanence panel journey")
+    ResponseEntity<PanelViews.Request> request(@PathVariable String reference, @RequestBody PanelInput.Request input,
+                                               java.security.Principal user) {
+        return ResponseEntity.status(201).body(permanencePanels.request(reference, input, user.getName()));
     }
 
     @GetMapping("/api/panel-members")

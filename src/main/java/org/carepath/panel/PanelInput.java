@@ -78,4 +78,8 @@ final class PanelInput {
             @NotNull(message = "is required: the later sitting") Long toSitting,
             @NotBlank(message = "is required: why the case is deferred") @Size(max = 2000) String reason) {
     }
+
+    /** A team manager's request for panel: what the panel is asked to consider. */
+    record Request(@NotBlank(message = "is required: what the panel is asked to consider") @Size(max = 5000) String reason) {
+    }
 }

@@ -40,4 +40,8 @@ final class PanelViews {
     record Booking(Long id, Long sittingId, LocalDate sittingDate, String child, String reason, int position, LocalTime time,
                    String status, Long deferredFrom, long deferrals) {
     }
+
+    /** A request for panel and the journey it started. */
+    record Request(String child, String reason, String requestedBy, String processInstanceId) {
+    }
 }

@@ -84,6 +84,8 @@ class TimescaleCatalogueTest {
             "PERSONAL_ADVISER_VISIT,       MONTHS,       2,   2,     AFTER_TRIGGER",
             // panels
             "PANEL_PAPERS,                 WORKING_DAYS, 10,  local, AFTER_TRIGGER",
+            "PANEL_BOOKING,                WORKING_DAYS, 5,   local, AFTER_TRIGGER",
+            "PANEL_HEARING,                DAYS,         0,   0,     DUE_ON_TRIGGER",
             // CarePath's own
             "DRIFT_ESCALATION,             WORKING_DAYS, 5,   local, AFTER_TRIGGER",
     })

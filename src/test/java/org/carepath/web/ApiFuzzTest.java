@@ -382,6 +382,11 @@ class ApiFuzzTest {
     }
 
     @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelRequest(@ForAll("requests") @Endpoint("POST /api/children/{reference}/panel-requests") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
     void panelBooking(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/bookings") FuzzRequest request) throws Exception {
         neverAServerError(request);
     }
