@@ -59,6 +59,11 @@ public class PermanencePanels {
         var problems = FieldProblems.of(validator, input);
         problems.throwIfAny();
         children.require(childReference);
+        var status = children.legalStatus(childReference);
+        if (!status.isLookedAfter()) {
+            throw new org.carepath.web.ConflictException(childReference + " is not looked after (" + status
+                    + "): a permanence panel considers the plan of a child in care");
+        }
         var reason = input.reason().strip();
         var instance = journeys.start(PROCESS, childReference, Variables.createVariables()
                 .putValue("panelReason", reason)

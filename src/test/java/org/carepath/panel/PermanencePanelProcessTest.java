@@ -113,6 +113,9 @@ class PermanencePanelProcessTest extends PanelTestSupport {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused(call("team-manager", HttpMethod.POST, "/api/children/" + child + "/panel-requests", Map.of("reason", " "))))
                 .containsOnlyKeys("reason");
+        var atHome = newChild();
+        assertThat(call("team-manager", HttpMethod.POST, "/api/children/" + atHome + "/panel-requests", Map.of("reason", "Plan"))
+                .getStatusCode()).as("a child not looked after").isEqualTo(HttpStatus.CONFLICT);
     }
 
     @ParameterizedTest(name = "{0}")
