@@ -157,7 +157,7 @@ public class Deadlines {
                 "deadlineDueAt", Date.from(timescales.endOf(due)),
                 "deadlineWarningAt", Date.from(timescales.reminderAt(warning)),
                 "deadlineDueOn", due.toString(),
-                "deadlineDueOnText", DriftLadder.DAY.format(due));
+                "deadlineDueOnText", Timescales.DAY_IN_WORDS.format(due));
     }
 
     private static String executionOf(ActivityInstance instance, String activityInstanceId) {

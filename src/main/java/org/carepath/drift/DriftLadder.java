@@ -1,9 +1,7 @@
 package org.carepath.drift;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
@@ -22,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DriftLadder {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final DeadlineRepository deadlines;
     private final DriftAlertRepository alerts;
@@ -49,8 +46,8 @@ public class DriftLadder {
         ladder.setVariable("childRef", deadline.childReference());
         ladder.setVariable("lateWork", deadline.work());
         ladder.setVariable("timescaleDescription", timescales.timescale(deadline.timescaleKey()).description());
-        ladder.setVariable("triggerOn", DAY.format(deadline.triggerDate()));
-        ladder.setVariable("dueOn", DAY.format(deadline.dueDate()));
+        ladder.setVariable("triggerOn", Timescales.DAY_IN_WORDS.format(deadline.triggerDate()));
+        ladder.setVariable("dueOn", Timescales.DAY_IN_WORDS.format(deadline.dueDate()));
         ladder.setVariable("waitingAt", waitingAt == null ? "Not known" : waitingAt);
         ladder.setVariable("teamManagerActed", false);
         var stage = Deadlines.stageExecution(engine, deadline);
@@ -68,10 +65,10 @@ public class DriftLadder {
 
     /** Complete listener of an escalation task: the manager's action, its owner and due date, and why. */
     public void recordAction(DelegateTask task, int level) {
-        var action = required(task, "driftAction");
-        var owner = required(task, "driftActionOwner");
-        var rationale = required(task, "driftRationale");
-        var dueOn = required(task, "driftActionDueOn");
+        var action = TaskInput.requiredText(task, "driftAction");
+        var owner = TaskInput.requiredText(task, "driftActionOwner");
+        var rationale = TaskInput.requiredText(task, "driftRationale");
+        var dueOn = TaskInput.requiredText(task, "driftActionDueOn");
         LocalDate due;
         try {
             due = timescales.dateOf(dueOn);
@@ -84,7 +81,7 @@ public class DriftLadder {
         var alert = alert(task.getVariable("alertId"));
         alert.record(new DriftAlertAction(alert, level, TaskInput.doneBy(task), action, owner, due, rationale, timescales.now()));
         if (level == EscalationLevel.TEAM_MANAGER.level()) {
-            task.setVariable("teamManagerAction", action + " (owner: " + owner + ", by " + DAY.format(due) + ")");
+            task.setVariable("teamManagerAction", action + " (owner: " + owner + ", by " + Timescales.DAY_IN_WORDS.format(due) + ")");
             task.setVariable("teamManagerRationale", rationale);
             task.setVariable("teamManagerActed", true);
         }
@@ -111,11 +108,4 @@ public class DriftLadder {
                 .orElseThrow(() -> new IllegalStateException("No drift alert " + id));
     }
 
-    private static String required(DelegateTask task, String variable) {
-        var value = task.getVariable(variable);
-        if (value == null || value.toString().isBlank()) {
-            throw TaskInput.invalid(variable, variable + " is required");
-        }
-        return value.toString().strip();
-    }
 }

@@ -47,6 +47,15 @@ public final class TaskInput {
         return optional(task, variable, value -> value.toString().strip(), "text");
     }
 
+    /** A text answer that must be given: refused naming the variable when it is missing or blank. */
+    public static String requiredText(VariableScope task, String variable) {
+        var text = text(task, variable);
+        if (text == null) {
+            throw invalid(variable, variable + " is required");
+        }
+        return text;
+    }
+
     /**
      * A required answer read as a value of its type by {@code read} (which throws
      * {@link IllegalArgumentException} for a value that is not one): refused naming the variable when it

@@ -35,8 +35,6 @@ public class Disputes {
     /** A manager's position on the concern, as the IRO reads it in their next task. */
     private static final java.util.Map<String, String> POSITIONS = java.util.Map.of("agreed", "agrees with the concern and will act on it",
             "partly-agreed", "agrees with part of the concern", "not-agreed", "does not agree with the concern");
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK);
 
     private final IroDisputeRepository disputes;
     private final Children children;
@@ -129,14 +127,14 @@ public class Disputes {
             throw TaskInput.invalid("managerPosition", "Say whether you agree with the concern (managerPosition: "
                     + String.join(", ", new java.util.TreeSet<>(POSITIONS.keySet())) + ")");
         }
-        var action = required(task, "managerAction");
+        var action = TaskInput.requiredText(task, "managerAction");
         var by = TaskInput.required(task, "managerActionBy", timescales::dateOf, "a date");
-        var rationale = required(task, "managerRationale");
+        var rationale = TaskInput.requiredText(task, "managerRationale");
         var dispute = of(task.getExecution());
         dispute.responded(TaskInput.doneBy(task), timescales.now(), position, action, by, rationale);
         // what the IRO's next form shows, in words
         task.getExecution().setVariable("managerResponse", nameOf(TaskInput.doneBy(task)) + " " + POSITIONS.get(position));
-        task.getExecution().setVariable("managerActionByText", DAY.format(by));
+        task.getExecution().setVariable("managerActionByText", Timescales.DAY_IN_WORDS.format(by));
         audit.changed(dispute.childReference(), "IRO dispute response", position + ": " + action);
     }
 
@@ -160,18 +158,11 @@ public class Disputes {
                 throw TaskInput.invalid("cafcassReferredOn", "The referral to Cafcass (cafcassReferredOn) cannot be before the concern was raised");
             }
         }
-        var rationale = required(task, "concernOutcomeRationale");
+        var rationale = TaskInput.requiredText(task, "concernOutcomeRationale");
         dispute.considered(TaskInput.doneBy(task), timescales.now(), outcome, rationale, on);
         audit.changed(dispute.childReference(), "IRO dispute considered", outcome + ": " + rationale);
     }
 
-    private static String required(DelegateTask task, String variable) {
-        var text = TaskInput.text(task, variable);
-        if (text == null) {
-            throw TaskInput.invalid(variable, variable + " is required");
-        }
-        return text;
-    }
 
     private IroDispute of(DelegateExecution execution) {
         return disputes.findById(TaskInput.id(execution, "disputeId")).orElseThrow();

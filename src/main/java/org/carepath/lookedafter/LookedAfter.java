@@ -51,8 +51,6 @@ public class LookedAfter {
     static final Set<LegalStatus> RECORDED_WITHOUT_PROCEEDINGS = Set.of(LegalStatus.SECTION_20,
             LegalStatus.EMERGENCY_PROTECTION_ORDER, LegalStatus.POLICE_PROTECTION);
 
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK);
 
     private final PeriodInCareRepository periods;
     private final Children children;
@@ -173,7 +171,7 @@ public class LookedAfter {
         var instance = asTheApplication(() -> journeys.start(PROCESS, childReference, Variables.createVariables()
                 .putValue("periodId", period.id())
                 .putValue("lookedAfterFrom", midday(startedOn))
-                .putValue("lookedAfterFromText", DAY.format(startedOn))
+                .putValue("lookedAfterFromText", Timescales.DAY_IN_WORDS.format(startedOn))
                 .putValue("dateOfBirth", child.dateOfBirth() == null ? null : midday(child.dateOfBirth()))
                 .putValue("iro", null)
                 .putValue("permanencePlanRatified", false)

@@ -62,7 +62,7 @@ public class LookedAfterSteps {
 
     /** The team manager appointed the child's IRO (or the API did, completing this task). */
     public void iroAppointed(DelegateTask task) {
-        var iro = required(task, "appointedIro");
+        var iro = TaskInput.requiredText(task, "appointedIro");
         if (!Viewer.of(identity, iro).in(Groups.IRO)) {
             throw TaskInput.invalid("appointedIro", "'" + iro + "' is not an independent reviewing officer (appointedIro)");
         }
@@ -71,7 +71,7 @@ public class LookedAfterSteps {
 
     public void carePlanRecorded(DelegateTask task) {
         var period = periodOf(task);
-        period.carePlan(date(task, "carePlanPreparedOn"), required(task, "carePlanSummary"));
+        period.carePlan(date(task, "carePlanPreparedOn"), TaskInput.requiredText(task, "carePlanSummary"));
         audit.changed(period.childReference(), "care plan", "prepared on " + date(task, "carePlanPreparedOn"));
     }
 
@@ -103,13 +103,13 @@ public class LookedAfterSteps {
         var planInPlace = Boolean.TRUE.equals(task.getVariable("permanencePlanInPlace"));
         var actions = decisions(task, heldOn);
         period.review(new LookedAfterReview(period, period.reviewsHeld() + 1, heldOn, TaskInput.doneBy(task),
-                required(task, "reviewAttendedBy"), required(task, "childViews"), gathered, carePlanStatus, planInPlace,
+                TaskInput.requiredText(task, "reviewAttendedBy"), TaskInput.requiredText(task, "childViews"), gathered, carePlanStatus, planInPlace,
                 TaskInput.text(task, "reviewSummary"), timescales.now()));
         if (Boolean.TRUE.equals(task.getVariable("permanencePlanRatifiedAtReview"))) {
             var type = TaskInput.required(task, "permanencePlanType",
                     value -> PermanencePlanType.valueOf(value.toString().strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
                     "a type of permanence plan");
-            lookedAfter.ratify(period, type, required(task, "permanencePlanContingency"), heldOn, RatifiedBy.LOOKED_AFTER_REVIEW,
+            lookedAfter.ratify(period, type, TaskInput.requiredText(task, "permanencePlanContingency"), heldOn, RatifiedBy.LOOKED_AFTER_REVIEW,
                     "Looked-after review " + period.reviewsHeld() + " on " + heldOn);
         }
         start(period, "looked-after review " + period.reviewsHeld(), heldOn, actions);
@@ -132,8 +132,8 @@ public class LookedAfterSteps {
         var period = periodOf(task);
         var heldOn = notBefore(task, "planningMeetingHeldOn", period.startedOn(), "the child became looked after");
         var actions = decisions(task, heldOn);
-        period.meeting(new PermanencePlanningMeeting(period, heldOn, required(task, "planningMeetingAttendedBy"),
-                required(task, "planningMeetingDiscussion"), TaskInput.doneBy(task), timescales.now()));
+        period.meeting(new PermanencePlanningMeeting(period, heldOn, TaskInput.requiredText(task, "planningMeetingAttendedBy"),
+                TaskInput.requiredText(task, "planningMeetingDiscussion"), TaskInput.doneBy(task), timescales.now()));
         start(period, "permanence planning meeting", heldOn, actions);
         task.getExecution().setVariable("lastPlanningMeetingHeldOn", lookedAfter.midday(heldOn));
     }
@@ -149,7 +149,7 @@ public class LookedAfterSteps {
             throw TaskInput.invalid("notSeenAloneReason", "Say why the child was not seen alone (notSeenAloneReason)");
         }
         period.visit(new StatutoryVisit(period, placement.id(), visitedOn, seenAlone, seenAlone ? null : why,
-                required(task, "visitNote"), TaskInput.doneBy(task), timescales.now()));
+                TaskInput.requiredText(task, "visitNote"), TaskInput.doneBy(task), timescales.now()));
         task.getExecution().setVariable("lastVisitOn", lookedAfter.midday(visitedOn));
     }
 
@@ -175,7 +175,7 @@ public class LookedAfterSteps {
         var period = periodOf(task);
         var placement = period.currentPlacement().filter(p -> p.type() == PlacementType.PLACED_WITH_PARENTS).orElseThrow();
         var on = notBefore(task, "placementWithParentsAssessedOn", placement.startedOn(), "the placement began");
-        placement.assessed(on, required(task, "placementWithParentsAssessment"));
+        placement.assessed(on, TaskInput.requiredText(task, "placementWithParentsAssessment"));
         audit.changed(period.childReference(), "placement with parents assessed", "on " + on);
     }
 
@@ -196,7 +196,7 @@ public class LookedAfterSteps {
     public void lifeStoryWorkStarted(DelegateTask task) {
         var period = periodOf(task);
         period.lifeStoryWorkStarted(notBefore(task, "lifeStoryWorkStartedOn", period.startedOn(), "the child became looked after"),
-                required(task, "lifeStoryWorkNote"));
+                TaskInput.requiredText(task, "lifeStoryWorkNote"));
     }
 
     /** The 18th birthday ends the period; the journey's other work ends with it. */
@@ -292,16 +292,9 @@ public class LookedAfterSteps {
         return date;
     }
 
-    private static String required(DelegateTask task, String variable) {
-        var text = TaskInput.text(task, variable);
-        if (text == null) {
-            throw TaskInput.invalid(variable, variable + " is required");
-        }
-        return text;
-    }
 
     private static String oneOf(DelegateTask task, String variable, Set<String> values) {
-        var value = required(task, variable);
+        var value = TaskInput.requiredText(task, variable);
         if (!values.contains(value)) {
             throw TaskInput.invalid(variable, "'" + value + "' (" + variable + ") is not one of " + values.stream().sorted().toList());
         }

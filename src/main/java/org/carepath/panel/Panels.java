@@ -2,11 +2,9 @@ package org.carepath.panel;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Panels {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final PanelMemberRepository members;
     private final PanelSittingRepository sittings;
@@ -161,7 +158,7 @@ public class Panels {
         problems.throwIfAny();
         open(sitting, "record its attendance");
         if (sitting.date().isAfter(timescales.today())) {
-            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " has not happened yet: attendance is"
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " has not happened yet: attendance is"
                     + " recorded on or after the day");
         }
         sitting.invitations().forEach(inv -> inv.attended(input.attended().contains(inv.member().id())));
@@ -174,7 +171,7 @@ public class Panels {
         var sitting = locked(id);
         open(sitting, "cancel it");
         if (sitting.casesBooked() > 0) {
-            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " has " + cases(sitting.casesBooked())
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " has " + cases(sitting.casesBooked())
                     + " booked: defer them to another sitting before cancelling it");
         }
         sitting.cancel(input.reason().strip());
@@ -253,11 +250,11 @@ public class Panels {
             problems.add("toSitting", "is a " + target.type() + " sitting: a " + source.type() + " case is deferred to a later "
                     + source.type() + " sitting");
         } else if (!target.startsAt().isAfter(source.startsAt())) {
-            problems.add("toSitting", "must be later than the sitting on " + DAY.format(source.date()));
+            problems.add("toSitting", "must be later than the sitting on " + Timescales.DAY_IN_WORDS.format(source.date()));
         }
         problems.throwIfAny();
         if (!booking.booked()) {
-            throw new ConflictException("This case was deferred already from the sitting on " + DAY.format(source.date()));
+            throw new ConflictException("This case was deferred already from the sitting on " + Timescales.DAY_IN_WORDS.format(source.date()));
         }
         var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking.id());
         booking.deferred(input.reason().strip());
@@ -268,23 +265,23 @@ public class Panels {
     private PanelBooking takePlace(PanelSitting sitting, String child, String reason, LocalTime time, Long deferredFrom) {
         open(sitting, "book a case onto it");
         if (sitting.agenda().stream().anyMatch(b -> b.childReference().equals(child))) {
-            throw new ConflictException(child + " is booked onto the sitting on " + DAY.format(sitting.date()) + " already");
+            throw new ConflictException(child + " is booked onto the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " already");
         }
         if (sitting.freePlaces() == 0) {
-            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " is full (" + sitting.casesBooked()
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " is full (" + sitting.casesBooked()
                     + " of " + cases(sitting.capacity()) + "); " + next(sitting));
         }
         var deadline = papersDeadline(sitting);
         if (deadline.isBefore(timescales.today())) {
-            throw new ConflictException("The papers deadline for the sitting on " + DAY.format(sitting.date()) + " passed on "
-                    + DAY.format(deadline) + "; " + next(sitting));
+            throw new ConflictException("The papers deadline for the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " passed on "
+                    + Timescales.DAY_IN_WORDS.format(deadline) + "; " + next(sitting));
         }
         return sitting.book(child, reason, time, deferredFrom, timescales.now(), by());
     }
 
     private String next(PanelSitting after) {
-        return nextOffered(after.type(), after).map(s -> "the next sitting with a free place is " + DAY.format(s.date())
-                        + " (sitting " + s.id() + ", papers due by " + DAY.format(papersDeadline(s)) + ")")
+        return nextOffered(after.type(), after).map(s -> "the next sitting with a free place is " + Timescales.DAY_IN_WORDS.format(s.date())
+                        + " (sitting " + s.id() + ", papers due by " + Timescales.DAY_IN_WORDS.format(papersDeadline(s)) + ")")
                 .orElse("no later " + after.type() + " sitting has a free place yet: add a sitting");
     }
 
@@ -344,7 +341,7 @@ public class Panels {
 
     private static void open(PanelSitting sitting, String what) {
         if (sitting.cancelled()) {
-            throw new ConflictException("The sitting on " + DAY.format(sitting.date()) + " was cancelled (" + sitting.cancelledReason()
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " was cancelled (" + sitting.cancelledReason()
                     + "): you cannot " + what);
         }
     }
@@ -368,7 +365,7 @@ public class Panels {
 
     private PanelViews.Summary summary(PanelSitting s) {
         var deadline = papersDeadline(s);
-        return new PanelViews.Summary(s.id(), s.type().name(), s.date(), s.time(), DAY.format(s.date()), s.status().name(),
+        return new PanelViews.Summary(s.id(), s.type().name(), s.date(), s.time(), Timescales.DAY_IN_WORDS.format(s.date()), s.status().name(),
                 s.capacity(), s.casesBooked(), s.freePlaces(), deadline, deadline.isBefore(timescales.today()));
     }
 
@@ -389,7 +386,7 @@ public class Panels {
                             sittings.deferralsOf(b.childReference()), b.deferredFrom(), false)
                     : new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), null, null, null, null, true));
         }
-        return new PanelViews.Sitting(s.id(), s.type().name(), s.date(), s.time(), DAY.format(s.date()), s.place(), s.onlineLink(),
+        return new PanelViews.Sitting(s.id(), s.type().name(), s.date(), s.time(), Timescales.DAY_IN_WORDS.format(s.date()), s.place(), s.onlineLink(),
                 s.status().name(), s.cancelledReason(), s.rescheduledFrom(), s.rescheduledReason(), s.capacity(), s.casesBooked(),
                 s.freePlaces(), deadline, deadline.isBefore(timescales.today()),
                 s.invitations().stream().map(i -> new PanelViews.InvitedMember(i.member().id(), i.member().name(),

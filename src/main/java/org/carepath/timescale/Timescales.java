@@ -25,6 +25,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public class Timescales {
 
+    /** A day as forms and messages write it: "Monday 5 October 2026". */
+    public static final java.time.format.DateTimeFormatter DAY_IN_WORDS =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK);
+
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     private final TimescaleCatalogue catalogue;
