@@ -40,6 +40,8 @@ class PanelSitting {
     private String rescheduledReason;
     private Instant createdAt;
     private String createdBy;
+    private Instant papersCirculatedAt;
+    private String papersCirculatedBy;
 
     @OneToMany(mappedBy = "sitting", cascade = CascadeType.ALL)
     @OrderBy("id")
@@ -178,5 +180,14 @@ class PanelSitting {
         var shift = java.time.Duration.between(sittingTime, time);
         at(date, time, zone);
         bookings.stream().filter(PanelBooking::booked).forEach(b -> b.moveBy(shift));
+    }
+
+    Instant papersCirculatedAt() {
+        return papersCirculatedAt;
+    }
+
+    void papersCirculated(Instant at, String by) {
+        this.papersCirculatedAt = at;
+        this.papersCirculatedBy = by;
     }
 }

@@ -256,13 +256,13 @@ public class Panels {
         if (!booking.booked()) {
             throw new ConflictException("This case was deferred already from the sitting on " + Timescales.DAY_IN_WORDS.format(source.date()));
         }
-        var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking.id());
+        var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking);
         booking.deferred(input.reason().strip());
         sittings.flush();
         return view(moved);
     }
 
-    private PanelBooking takePlace(PanelSitting sitting, String child, String reason, LocalTime time, Long deferredFrom) {
+    private PanelBooking takePlace(PanelSitting sitting, String child, String reason, LocalTime time, PanelBooking deferredFrom) {
         open(sitting, "book a case onto it");
         if (sitting.agenda().stream().anyMatch(b -> b.childReference().equals(child))) {
             throw new ConflictException(child + " is booked onto the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " already");
@@ -272,11 +272,16 @@ public class Panels {
                     + " of " + cases(sitting.capacity()) + "); " + next(sitting));
         }
         var deadline = papersDeadline(sitting);
-        if (deadline.isBefore(timescales.today())) {
+        boolean papersIn = deferredFrom != null && deferredFrom.papersReceivedAt() != null;
+        if (!papersIn && deadline.isBefore(timescales.today())) {
             throw new ConflictException("The papers deadline for the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " passed on "
                     + Timescales.DAY_IN_WORDS.format(deadline) + "; " + next(sitting));
         }
-        return sitting.book(child, reason, time, deferredFrom, timescales.now(), by());
+        var booking = sitting.book(child, reason, time, deferredFrom == null ? null : deferredFrom.id(), timescales.now(), by());
+        if (papersIn) {
+            booking.papersReceived(deferredFrom.papersReceivedAt(), "carried over from the deferred booking " + deferredFrom.id());
+        }
+        return booking;
     }
 
     private String next(PanelSitting after) {
@@ -383,15 +388,19 @@ public class Panels {
             var b = agenda.get(i);
             items.add(visible.contains(b.id())
                     ? new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), b.childReference(), b.reason(),
-                            sittings.deferralsOf(b.childReference()), b.deferredFrom(), false)
-                    : new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), null, null, null, null, true));
+                            sittings.deferralsOf(b.childReference()), b.deferredFrom(), papers(b, deadline), false)
+                    : new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), null, null, null, null, null, true));
         }
         return new PanelViews.Sitting(s.id(), s.type().name(), s.date(), s.time(), Timescales.DAY_IN_WORDS.format(s.date()), s.place(), s.onlineLink(),
                 s.status().name(), s.cancelledReason(), s.rescheduledFrom(), s.rescheduledReason(), s.capacity(), s.casesBooked(),
                 s.freePlaces(), deadline, deadline.isBefore(timescales.today()),
                 s.invitations().stream().map(i -> new PanelViews.InvitedMember(i.member().id(), i.member().name(),
                         i.member().role().name(), i.attended())).toList(),
-                expected, actual, items);
+                expected, actual, s.papersCirculatedAt(), items);
+    }
+
+    private PanelViews.Papers papers(PanelBooking b, LocalDate deadline) {
+        return new PanelViews.Papers(deadline, b.papersReceivedAt(), b.papersReceivedAt() == null && deadline.isBefore(timescales.today()));
     }
 
     private PanelViews.Booking view(PanelBooking b) {
