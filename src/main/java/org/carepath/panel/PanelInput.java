@@ -80,6 +80,11 @@ final class PanelInput {
     }
 
     /** A team manager's request for panel: what the panel is asked to consider. */
-    record Request(@NotBlank(message = "is required: what the panel is asked to consider") @Size(max = 5000) String reason) {
+    record Request(@NotBlank(message = "is required: what the panel is asked to consider") @Size(max = 5000) String reason,
+                   @Schema(description = "Where the request comes from; a team manager's own request if not given",
+                           allowableValues = {"LOOKED_AFTER_REVIEW", "PERMANENCE_PLANNING_MEETING", "SOCIAL_WORKER_WITH_TEAM_MANAGER_AGREEMENT"})
+                   @Pattern(regexp = "LOOKED_AFTER_REVIEW|PERMANENCE_PLANNING_MEETING|SOCIAL_WORKER_WITH_TEAM_MANAGER_AGREEMENT",
+                           message = "must be one of LOOKED_AFTER_REVIEW, PERMANENCE_PLANNING_MEETING, SOCIAL_WORKER_WITH_TEAM_MANAGER_AGREEMENT")
+                   String requestedFrom) {
     }
 }

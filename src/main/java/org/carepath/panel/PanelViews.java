@@ -46,6 +46,20 @@ final class PanelViews {
     }
 
     /** A request for panel and the journey it started. */
-    record Request(String child, String reason, String requestedBy, String processInstanceId) {
+    record Request(String child, String reason, String requestedFrom, String requestedBy, String processInstanceId) {
+    }
+
+    /** What the panel recommended for a case, the actions it set and the agency decision on it. */
+    record Outcome(Long id, Long sittingId, String panelType, LocalDate sittingDate, String recommendation, String rationale,
+                   String recommendedPlanType, String recommendedContingency, java.time.Instant recommendedAt, String recommendedBy,
+                   List<Action> actions, String agencyDecision, String agencyDecisionRationale, java.time.Instant decidedAt,
+                   String decidedBy) {
+    }
+
+    record Action(int position, String action, String owner, LocalDate dueOn) {
+    }
+
+    /** The panel's part of the child's record: bookings (deferred ones too), deferrals counted, outcomes. */
+    record ChildPanels(long deferrals, List<Booking> bookings, List<Outcome> outcomes) {
     }
 }

@@ -33,9 +33,11 @@ public class Panels {
     private final ChildAccess access;
     private final Timescales timescales;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Panels(PanelMemberRepository members, PanelSittingRepository sittings, Children children, ChildAccess access,
-           Timescales timescales, Validator validator) {
+           Timescales timescales, Validator validator, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.members = members;
         this.sittings = sittings;
         this.children = children;
@@ -195,7 +197,11 @@ public class Panels {
         }
         problems.throwIfAny();
         open(sitting, "reschedule it");
+        var from = sitting.date();
         sitting.reschedule(LocalDate.parse(input.date()), LocalTime.parse(input.time()), timescales.zone(), input.reason().strip());
+        var notice = "The sitting of " + Timescales.DAY_IN_WORDS.format(from) + " was moved to " + Timescales.DAY_IN_WORDS.format(sitting.date())
+                + " at " + sitting.time() + ": " + input.reason().strip();
+        sitting.agenda().forEach(b -> moved(b, b, notice));
         return view(sitting);
     }
 
@@ -256,10 +262,102 @@ public class Panels {
         if (!booking.booked()) {
             throw new ConflictException("This case was deferred already from the sitting on " + Timescales.DAY_IN_WORDS.format(source.date()));
         }
-        var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking);
-        booking.deferred(input.reason().strip());
+        var moved = deferTo(source, booking, target, input.reason().strip());
         sittings.flush();
         return view(moved);
+    }
+
+    /** Every case on a sitting deferred to a later one: the quorum is not expected, or the panel could not sit. */
+    List<PanelViews.Booking> deferAll(long id, PanelInput.Deferral input) {
+        var problems = FieldProblems.of(validator, input);
+        problems.throwIfAny();
+        var source = find(id);
+        var moved = new ArrayList<PanelViews.Booking>();
+        for (var booking : source.agenda()) {
+            moved.add(defer(id, booking.id(), input));
+        }
+        if (moved.isEmpty()) {
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(source.date()) + " has no cases to defer");
+        }
+        return moved;
+    }
+
+    private PanelBooking deferTo(PanelSitting source, PanelBooking booking, PanelSitting target, String reason) {
+        var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking);
+        booking.deferred(reason);
+        sittings.flush();
+        moved(booking, moved, "The case was deferred from the sitting of " + Timescales.DAY_IN_WORDS.format(source.date()) + " to "
+                + Timescales.DAY_IN_WORDS.format(target.date()) + ": " + reason);
+        return moved;
+    }
+
+    private void moved(PanelBooking from, PanelBooking to, String notice) {
+        var sitting = to.sitting();
+        events.publishEvent(new PanelBookingMoved(to.childReference(), from.id() == null ? 0 : from.id(), to.id() == null ? 0 : to.id(),
+                sitting.id(), sitting.startsAt(), papersDeadline(sitting), to.papersReceivedAt() != null, notice));
+    }
+
+    /** The administrator confirms the quorum expected and circulates the papers to the members invited. */
+    PanelViews.Sitting circulate(long id) {
+        var sitting = locked(id);
+        open(sitting, "circulate its papers");
+        var view = view(sitting);
+        if (!view.expectedQuorum().met()) {
+            throw new ConflictException("The members invited to the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date())
+                    + " do not make a quorum (" + String.join("; ", view.expectedQuorum().reasons())
+                    + "): invite more members, defer its cases to a later sitting, or reschedule it");
+        }
+        if (sitting.casesBooked() == 0) {
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " has no cases: there are no papers to circulate");
+        }
+        sitting.papersCirculated(timescales.now(), by());
+        return view(sitting);
+    }
+
+    /** The social worker's papers for a booked case came in. */
+    void papersReceived(long bookingId, String by) {
+        var booking = sittings.findBooking(bookingId).orElseThrow(() -> new NotFoundException("No panel booking " + bookingId));
+        booking.papersReceived(timescales.now(), by);
+    }
+
+    /**
+     * The booking of a case the panel is ready to recommend on: its sitting has taken place, attendance is
+     * recorded and the panel was quorate; otherwise why not, in words.
+     */
+    PanelBooking heard(long bookingId) {
+        var booking = sittings.findBooking(bookingId).orElseThrow(() -> new NotFoundException("No panel booking " + bookingId));
+        var sitting = booking.sitting();
+        var day = Timescales.DAY_IN_WORDS.format(sitting.date());
+        if (!booking.booked()) {
+            throw new ConflictException("The case was deferred from the sitting on " + day + " (" + booking.deferredReason() + ")");
+        }
+        if (sitting.date().isAfter(timescales.today())) {
+            throw new ConflictException("The sitting on " + day + " has not happened yet: record the recommendation on or after the day");
+        }
+        var view = view(sitting);
+        if (view.actualQuorum() == null) {
+            throw new ConflictException("Record who attended the sitting on " + day + " first: a recommendation needs a quorate panel");
+        }
+        if (!view.actualQuorum().met()) {
+            throw new ConflictException("The panel on " + day + " was not quorate (" + String.join("; ", view.actualQuorum().reasons())
+                    + "): defer the case to a later sitting");
+        }
+        return booking;
+    }
+
+    @Transactional(readOnly = true)
+    LocalDate papersDeadlineOf(long sittingId) {
+        return papersDeadline(find(sittingId));
+    }
+
+    @Transactional(readOnly = true)
+    List<PanelViews.Booking> bookingsOf(String child) {
+        return sittings.findBookingsOf(child).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    long deferralsOf(String child) {
+        return sittings.deferralsOf(child);
     }
 
     private PanelBooking takePlace(PanelSitting sitting, String child, String reason, LocalTime time, PanelBooking deferredFrom) {
