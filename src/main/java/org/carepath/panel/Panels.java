@@ -34,10 +34,13 @@ public class Panels {
     private final Timescales timescales;
     private final Validator validator;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.carepath.audit.Audit audit;
 
     Panels(PanelMemberRepository members, PanelSittingRepository sittings, Children children, ChildAccess access,
-           Timescales timescales, Validator validator, org.springframework.context.ApplicationEventPublisher events) {
+           Timescales timescales, Validator validator, org.springframework.context.ApplicationEventPublisher events,
+           org.carepath.audit.Audit audit) {
         this.events = events;
+        this.audit = audit;
         this.members = members;
         this.sittings = sittings;
         this.children = children;
@@ -285,6 +288,7 @@ public class Panels {
     private PanelBooking deferTo(PanelSitting source, PanelBooking booking, PanelSitting target, String reason) {
         var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking);
         booking.deferred(reason);
+        audit.changed(booking.childReference(), "panel case deferred", "from " + source.date() + " to " + target.date() + ": " + reason);
         sittings.flush();
         moved(booking, moved, "The case was deferred from the sitting of " + Timescales.DAY_IN_WORDS.format(source.date()) + " to "
                 + Timescales.DAY_IN_WORDS.format(target.date()) + ": " + reason);
@@ -318,6 +322,7 @@ public class Panels {
     void papersReceived(long bookingId, String by) {
         var booking = sittings.findBooking(bookingId).orElseThrow(() -> new NotFoundException("No panel booking " + bookingId));
         booking.papersReceived(timescales.now(), by);
+        audit.changed(booking.childReference(), "papers for panel received", "sitting " + booking.sitting().id());
     }
 
     /**
@@ -376,6 +381,7 @@ public class Panels {
                     + Timescales.DAY_IN_WORDS.format(deadline) + "; " + next(sitting));
         }
         var booking = sitting.book(child, reason, time, deferredFrom == null ? null : deferredFrom.id(), timescales.now(), by());
+        audit.changed(child, "booked onto a panel sitting", sitting.type() + " panel of " + sitting.date() + " (sitting " + sitting.id() + ")");
         if (papersIn) {
             booking.papersReceived(deferredFrom.papersReceivedAt(), "carried over from the deferred booking " + deferredFrom.id());
         }

@@ -190,6 +190,7 @@ public class PermanencePanels {
                 TaskInput.requiredText(task, "recommendationRationale"), type, contingency, timescales.now(), TaskInput.doneBy(task));
         actions.forEach(a -> outcome.action(a.action(), a.owner(), a.dueOn()));
         outcomes.saveAndFlush(outcome);
+        audit.changed(booking.childReference(), "panel recommendation recorded", type + " (sitting " + booking.sitting().id() + ")");
         task.getExecution().setVariables(Map.of("outcomeId", outcome.id(), "recommendationRecordedAt", Date.from(timescales.now())));
     }
 
@@ -237,6 +238,7 @@ public class PermanencePanels {
         }
         var outcome = outcomes.findById(TaskInput.id(task, "outcomeId")).orElseThrow();
         outcome.decided(decision, TaskInput.requiredText(task, "agencyDecisionRationale"), timescales.now(), TaskInput.doneBy(task));
+        audit.changed(outcome.booking().childReference(), "agency decision made", decision.name());
         if (decision != PanelOutcome.AgencyDecision.MORE_INFORMATION) {
             var view = outcome.view();
             events.publishEvent(new AgencyDecisionMade(outcome.booking().childReference(), decision == PanelOutcome.AgencyDecision.ACCEPTED,

@@ -214,9 +214,9 @@ class PermanencePanelProcessTest extends PanelTestSupport {
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(moved.getBody()).hasSize(2);
 
-        assertThat(first).hasPassed("Boundary_BookingMoved").isWaitingAt("Task_RecordThePanelRecommendation");
+        assertThat(first).hasPassed("Event_CaseDeferredOrSittingMoved").isWaitingAt("Task_RecordThePanelRecommendation");
         assertThat(task(first.getId(), "Task_RecordThePanelRecommendation").getDueDate()).isEqualTo(endOfDay("2095-10-11"));
-        assertThat(second).hasPassed("Boundary_BookingMoved").isWaitingAt("Task_WriteThePermanenceReport");
+        assertThat(second).hasPassed("Event_CaseDeferredOrSittingMoved").isWaitingAt("Task_WriteThePermanenceReport");
         var report = task(second.getId(), "Task_WriteThePermanenceReport");
         assertThat(report.getDueDate()).as("the later sitting's papers deadline").isEqualTo(endOfDay("2095-09-27"));
         assertThat((String) engine.getTaskService().getVariable(report.getId(), "panelNotice"))
@@ -247,7 +247,7 @@ class PermanencePanelProcessTest extends PanelTestSupport {
                 Map.of("date", "2095-11-22", "time", "14:00", "reason", "The chair is in court on the 8th"));
         assertThat(moved.getStatusCode()).as("%s", moved.getBody()).isEqualTo(HttpStatus.OK);
 
-        assertThat(instance).hasPassed("Boundary_BookingMoved").isWaitingAt("Task_WriteThePermanenceReport");
+        assertThat(instance).hasPassed("Event_CaseDeferredOrSittingMoved").isWaitingAt("Task_WriteThePermanenceReport");
         var report = task(instance.getId(), "Task_WriteThePermanenceReport");
         assertThat(report.getDueDate()).isEqualTo(endOfDay("2095-11-08"));
         assertThat((String) engine.getTaskService().getVariable(report.getId(), "panelNotice"))
