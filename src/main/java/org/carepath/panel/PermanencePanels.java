@@ -191,7 +191,11 @@ public class PermanencePanels {
         actions.forEach(a -> outcome.action(a.action(), a.owner(), a.dueOn()));
         outcomes.saveAndFlush(outcome);
         audit.changed(booking.childReference(), "panel recommendation recorded", type + " (sitting " + booking.sitting().id() + ")");
-        task.getExecution().setVariables(Map.of("outcomeId", outcome.id(), "recommendationRecordedAt", Date.from(timescales.now())));
+        var plan = type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace("long term", "long-term");
+        task.getExecution().setVariables(Map.of("outcomeId", outcome.id(), "recommendationRecordedAt", Date.from(timescales.now()),
+                "recommendationInWords", "do-not-recommend".equals(outcome.view().recommendation())
+                        ? "did not recommend the plan put to it; the plan it recommended instead is " + plan
+                        : "recommended " + plan));
     }
 
     private List<AgencyDecisionMade.Action> actions(DelegateTask task, LocalDate sat) {

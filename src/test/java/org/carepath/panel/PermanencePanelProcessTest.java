@@ -70,6 +70,8 @@ class PermanencePanelProcessTest extends PanelTestSupport {
         attended(sitting, quorum);
         recommend(instance, action(1, "Update the life-story book with the carers", "practitioner", "2095-06-10"),
                 action(2, "Review contact with the birth mother", "team-manager", "2095-05-24"));
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "recommendationInWords"))
+                .as("the decision maker reads it in words").isEqualTo("recommended long-term fostering");
         clockAt("2095-05-12T10:00");
         decide(instance, "accept");
 
