@@ -360,6 +360,19 @@ public class Panels {
         return sittings.findBookingsOf(child).stream().map(this::view).toList();
     }
 
+    /** Where the child stands with a panel: the sitting still to come they are booked onto, their papers, their deferrals. */
+    @Transactional(readOnly = true)
+    public ChildAtPanel atPanel(String child) {
+        var today = timescales.today();
+        var next = sittings.findBookingsOf(child).stream()
+                .filter(b -> b.booked() && !b.sitting().cancelled() && !b.sitting().date().isBefore(today))
+                .min(java.util.Comparator.comparing(b -> b.sitting().startsAt()));
+        long deferrals = sittings.deferralsOf(child);
+        return next.map(b -> new ChildAtPanel(b.sitting().type().name(), b.sitting().date(), papersDeadline(b.sitting()),
+                        b.papersReceivedAt() != null, deferrals))
+                .orElse(new ChildAtPanel(null, null, null, false, deferrals));
+    }
+
     @Transactional(readOnly = true)
     long deferralsOf(String child) {
         return sittings.deferralsOf(child);
