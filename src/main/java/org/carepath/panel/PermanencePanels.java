@@ -86,6 +86,10 @@ public class PermanencePanels {
             throw new ConflictException(childReference + " is not looked after (" + status
                     + "): a permanence panel considers the plan of a child in care");
         }
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(childReference).count() > 0) {
+            throw new ConflictException(childReference + " is on their way to panel already: the open request goes on"
+                    + " (see the child's record, permanencePanel)");
+        }
         var reason = input.reason().strip();
         var from = input.requestedFrom() == null ? REQUESTED_FROM.get(2) : input.requestedFrom();
         var instance = journeys.start(PROCESS, childReference, Variables.createVariables()
