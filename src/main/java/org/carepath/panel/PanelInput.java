@@ -36,7 +36,8 @@ final class PanelInput {
 
     /** A sitting of a panel, with the members invited. */
     record Sitting(
-            @Schema(implementation = PanelType.class) @NotNull(message = "is required") @OneOf(PanelType.class) String type,
+            @Schema(description = "PERMANENCE, ADOPTION, MATCHING, FOSTERING, or a panel type of the council's own", example = "PERMANENCE")
+            @NotNull(message = "is required") @Size(max = 20) String type,
             @Schema(example = "2027-01-12") @NotNull(message = "is required") @IsoDate String date,
             @Schema(example = "10:00") @NotNull(message = "is required") @Pattern(regexp = TIME, message = TIME_MESSAGE) String time,
             @Schema(example = "Committee room 2, County Hall") @Size(max = 500) String place,

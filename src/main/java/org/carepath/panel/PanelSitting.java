@@ -25,7 +25,6 @@ class PanelSitting {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Enumerated(EnumType.STRING)
     private PanelType panelType;
     private Instant startsAt;
     private LocalDate sittingDate;

@@ -3,7 +3,6 @@ package org.carepath.panel;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -65,8 +64,8 @@ public class Panels {
         if (problems.fine("panelTypes")) {
             for (int i = 0; i < input.panelTypes().size(); i++) {
                 var type = input.panelTypes().get(i);
-                if (type != null && java.util.Arrays.stream(PanelType.values()).noneMatch(t -> t.name().equals(type))) {
-                    problems.add("panelTypes[" + i + "]", "must be one of " + List.of(PanelType.values()));
+                if (type != null && !PanelType.known(type)) {
+                    problems.add("panelTypes[" + i + "]", "must be one of " + PanelType.values());
                 }
             }
         }
@@ -74,7 +73,7 @@ public class Panels {
             problems.add("qualifiedOn", "is required for a social worker: their post-qualifying experience counts for quorum");
         }
         problems.throwIfAny();
-        var types = EnumSet.noneOf(PanelType.class);
+        var types = new java.util.HashSet<PanelType>();
         input.panelTypes().stream().filter(java.util.Objects::nonNull).forEach(type -> types.add(PanelType.valueOf(type)));
         var member = members.save(new PanelMember(input.name().strip(), PanelRole.valueOf(input.role()), types,
                 input.qualifiedOn() == null ? null : LocalDate.parse(input.qualifiedOn()), LocalDate.parse(input.appointedOn()),
@@ -92,7 +91,7 @@ public class Panels {
             try {
                 panelType = PanelType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                problems.add("type", "must be one of " + List.of(PanelType.values()));
+                problems.add("type", "must be one of " + PanelType.values());
             }
         }
         var since = timescales.today();
@@ -118,6 +117,9 @@ public class Panels {
             if (date.isBefore(timescales.today())) {
                 problems.add("date", "must not be in the past");
             }
+        }
+        if (problems.fine("type") && !PanelType.known(input.type())) {
+            problems.add("type", "must be one of " + PanelType.values());
         }
         PanelType type = problems.fine("type") ? PanelType.valueOf(input.type()) : null;
         var invited = new ArrayList<PanelMember>();
@@ -214,12 +216,12 @@ public class Panels {
         var problems = new FieldProblems(List.of());
         PanelType panelType = null;
         if (type == null) {
-            problems.add("type", "is required: one of " + List.of(PanelType.values()));
+            problems.add("type", "is required: one of " + PanelType.values());
         } else {
             try {
                 panelType = PanelType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                problems.add("type", "must be one of " + List.of(PanelType.values()));
+                problems.add("type", "must be one of " + PanelType.values());
             }
         }
         problems.throwIfAny();
