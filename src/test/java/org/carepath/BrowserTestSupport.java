@@ -37,4 +37,32 @@ public abstract class BrowserTestSupport {
     protected void click(By by) {
         BrowserSupport.click(browser, wait, by);
     }
+
+    /** Signs in to the Tasklist as the demo user (password {@code demo}), with a fresh session. */
+    protected void signInToTasklist(int port, String user) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit].btn-primary")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+    }
+
+    /**
+     * Signs in as the user, opens the task in the Tasklist, claims it if it is nobody's yet, and answers its form
+     * once it can be completed: the form shows no engine error and no Tasklist error.
+     */
+    protected org.openqa.selenium.WebElement openTaskForm(int port, String user, org.camunda.bpm.engine.task.Task task) {
+        signInToTasklist(port, user);
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        if (task.getAssignee() == null) {
+            click(By.xpath("//button[normalize-space()='Claim']"));
+        }
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Complete']")));
+        org.assertj.core.api.Assertions.assertThat(browser.findElements(By.cssSelector(".notifications .alert-danger")))
+                .as("an error shown by the Tasklist").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(browser.getPageSource()).doesNotContain("ENGINE-");
+        return browser.findElement(By.cssSelector(".fjs-form"));
+    }
 }

@@ -123,7 +123,7 @@ public abstract class ProcessTestSupport {
         fire(clock.getId(), "Event_WarningPointReached");
         var reminder = task(clock.getId(), "Task_PlanToMeetDeadline");
         assertThat(engine.getTaskService().getIdentityLinksForTask(reminder.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isIn(group, "front-door--" + group));
+                .anySatisfy(link -> assertThat(link.getGroupId()).matches("([a-z-]+--)?" + java.util.regex.Pattern.quote(group)));
         completeAs(group, reminder, Map.of("reminderNote", "Booked for Monday."));
 
         fire(clock.getId(), "Event_DeadlinePassed");

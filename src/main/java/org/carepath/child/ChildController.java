@@ -13,14 +13,21 @@ import org.springframework.web.bind.annotation.RestController;
 class ChildController {
 
     private final Children children;
+    private final java.util.List<ChildRecordPart> parts;
 
-    ChildController(Children children) {
+    ChildController(Children children, java.util.List<ChildRecordPart> parts) {
         this.children = children;
+        this.parts = parts;
     }
 
     @GetMapping("/{reference}")
-    @Operation(summary = "A child's record: identity, legal status, allocations and decisions")
-    ChildView child(@PathVariable String reference) {
-        return children.get(reference);
+    @Operation(summary = "A child's record: identity, legal status, allocations and decisions, and under 'parts' what each"
+            + " journey keeps of the child (the current period in care with its permanence plan and actions; the permanence"
+            + " panel's bookings, deferrals, recommendations and agency decisions)")
+    ChildRecord child(@PathVariable String reference) {
+        var child = children.get(reference);
+        var more = new java.util.TreeMap<String, Object>();
+        parts.forEach(part -> more.put(part.name(), part.of(reference)));
+        return new ChildRecord(child, more);
     }
 }

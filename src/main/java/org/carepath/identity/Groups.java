@@ -17,6 +17,9 @@ public final class Groups {
     public static final String LEGAL = "legal";
     public static final String ADMIN = "admin";
 
+    /** Who may own an action decided for a child (at a review, a meeting or a panel), in the order a role is chosen. */
+    public static final List<String> ACTION_OWNERS = List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, IRO, LEGAL);
+
     /** Camunda's built-in administrators group: every permission, Cockpit and Admin. */
     static final String CAMUNDA_ADMIN = "camunda-admin";
 

@@ -59,6 +59,12 @@ class SecurityConfiguration {
                 .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/children/*/periods-in-care/current/iro")).hasAnyRole(MANAGERS)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/proceedings"))
                 .hasAnyRole(Groups.LEGAL, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                // adoption: family-finding social workers and their managers keep the households approved to adopt
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/prospective-adopters/**"))
+                .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.PANEL_ADMINISTRATOR,
+                        Groups.AGENCY_DECISION_MAKER, Groups.ADMIN)
+                .requestMatchers(paths.matcher("/api/prospective-adopters/**"))
+                .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/panel-members/**"), paths.matcher(HttpMethod.GET, "/api/panel-sittings/**"))
                 .hasAnyRole(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER)
                 .requestMatchers(paths.matcher("/api/panel-members/**"), paths.matcher("/api/panel-sittings/**"))

@@ -32,8 +32,6 @@ public class LookedAfterSteps {
     /** Decisions a review or a planning meeting form takes at a time: each becomes a tracked action. */
     static final int FORM_DECISIONS = 3;
     /** Who may own an action, in the order its task is offered to their groups (team roles in the child's team). */
-    static final List<String> ACTION_OWNER_GROUPS = List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER,
-            Groups.IRO, Groups.LEGAL);
     static final Set<String> VIEWS_GATHERED = Set.of("in-person", "with-an-advocate", "in-writing", "through-carer",
             "not-able-to-give-views");
     static final Set<String> CARE_PLAN_STATUSES = Set.of("on-track", "needs-changes", "not-in-place");
@@ -224,7 +222,13 @@ public class LookedAfterSteps {
 
     // ------------------------------------------------------------------ decisions become tracked actions
 
-    private record Decision(String action, String owner, String ownerGroup, LocalDate dueOn) {
+    record Decision(String action, String owner, String ownerGroup, LocalDate dueOn) {
+    }
+
+    /** An action decided elsewhere (the agency decision on a panel's recommendation), owned by one of the action owners. */
+    Decision decision(String action, String owner, LocalDate dueOn) {
+        var group = Viewer.of(identity, owner).firstOf(Groups.ACTION_OWNERS).orElse(Groups.TEAM_MANAGER);
+        return new Decision(action, owner, group, dueOn);
     }
 
     private List<Decision> decisions(DelegateTask task, LocalDate decidedOn) {
@@ -250,7 +254,7 @@ public class LookedAfterSteps {
                         + ") must not be before it was decided (" + decidedOn + ")");
             }
             var group = identity.createUserQuery().userId(owner).count() == 0 ? null
-                    : Viewer.of(identity, owner).firstOf(ACTION_OWNER_GROUPS).orElse(null);
+                    : Viewer.of(identity, owner).firstOf(Groups.ACTION_OWNERS).orElse(null);
             if (group == null) {
                 throw TaskInput.invalid("decision" + i + "Owner", "'" + owner + "' is not a social worker, manager, IRO or solicitor");
             }
@@ -259,7 +263,7 @@ public class LookedAfterSteps {
         return decisions;
     }
 
-    private void start(PeriodInCare period, String decidedAt, LocalDate decidedOn, List<Decision> decisions) {
+    void start(PeriodInCare period, String decidedAt, LocalDate decidedOn, List<Decision> decisions) {
         for (var decision : decisions) {
             var action = period.action(new LookedAfterAction(period, decidedAt, decidedOn, decision.action(), decision.owner(),
                     decision.dueOn(), timescales.now()));

@@ -32,6 +32,8 @@ class PanelBooking {
     private String deferredReason;
     private Instant bookedAt;
     private String bookedBy;
+    private Instant papersReceivedAt;
+    private String papersReceivedBy;
 
     protected PanelBooking() {
     }
@@ -96,5 +98,15 @@ class PanelBooking {
     void deferred(String reason) {
         this.status = BookingStatus.DEFERRED;
         this.deferredReason = reason;
+    }
+
+    Instant papersReceivedAt() {
+        return papersReceivedAt;
+    }
+
+    /** The social worker's papers for this case came in (a deferred case brings the papers it had). */
+    void papersReceived(Instant at, String by) {
+        this.papersReceivedAt = at;
+        this.papersReceivedBy = by;
     }
 }

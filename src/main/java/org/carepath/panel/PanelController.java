@@ -112,4 +112,18 @@ class PanelController {
                                              @RequestBody PanelInput.Deferral input) {
         return ResponseEntity.status(201).body(panels.defer(id, bookingId, input));
     }
+
+    @PostMapping("/api/panel-sittings/{id}/deferral")
+    @Operation(summary = "Defer every case on a sitting to a later sitting of the same panel, with the reason: when the"
+            + " quorum is not expected or the panel could not sit")
+    List<PanelViews.Booking> deferAll(@PathVariable long id, @RequestBody PanelInput.Deferral input) {
+        return panels.deferAll(id, input);
+    }
+
+    @PostMapping("/api/panel-sittings/{id}/circulation")
+    @Operation(summary = "Confirm the quorum expected and circulate the sitting's papers to the members invited: refused"
+            + " (409) when the members invited do not make a quorum")
+    PanelViews.Sitting circulate(@PathVariable long id) {
+        return panels.circulate(id);
+    }
 }

@@ -36,7 +36,8 @@ final class PanelInput {
 
     /** A sitting of a panel, with the members invited. */
     record Sitting(
-            @Schema(implementation = PanelType.class) @NotNull(message = "is required") @OneOf(PanelType.class) String type,
+            @Schema(description = "PERMANENCE, ADOPTION, MATCHING, FOSTERING, or a panel type of the council's own", example = "PERMANENCE")
+            @NotNull(message = "is required") @Size(max = 20) String type,
             @Schema(example = "2027-01-12") @NotNull(message = "is required") @IsoDate String date,
             @Schema(example = "10:00") @NotNull(message = "is required") @Pattern(regexp = TIME, message = TIME_MESSAGE) String time,
             @Schema(example = "Committee room 2, County Hall") @Size(max = 500) String place,
@@ -80,6 +81,11 @@ final class PanelInput {
     }
 
     /** A team manager's request for panel: what the panel is asked to consider. */
-    record Request(@NotBlank(message = "is required: what the panel is asked to consider") @Size(max = 5000) String reason) {
+    record Request(@NotBlank(message = "is required: what the panel is asked to consider") @Size(max = 5000) String reason,
+                   @Schema(description = "Where the request comes from; a team manager's own request if not given",
+                           allowableValues = {"LOOKED_AFTER_REVIEW", "PERMANENCE_PLANNING_MEETING", "SOCIAL_WORKER_WITH_TEAM_MANAGER_AGREEMENT"})
+                   @Pattern(regexp = "LOOKED_AFTER_REVIEW|PERMANENCE_PLANNING_MEETING|SOCIAL_WORKER_WITH_TEAM_MANAGER_AGREEMENT",
+                           message = "must be one of LOOKED_AFTER_REVIEW, PERMANENCE_PLANNING_MEETING, SOCIAL_WORKER_WITH_TEAM_MANAGER_AGREEMENT")
+                   String requestedFrom) {
     }
 }

@@ -2,7 +2,6 @@ package org.carepath.panel;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,8 +36,7 @@ class PanelMember {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "panel_member_panel_type", joinColumns = @JoinColumn(name = "member_id"))
     @Column(name = "panel_type")
-    @Enumerated(EnumType.STRING)
-    private Set<PanelType> panelTypes = EnumSet.noneOf(PanelType.class);
+    private Set<PanelType> panelTypes = new java.util.HashSet<>();
 
     protected PanelMember() {
     }
@@ -47,7 +45,7 @@ class PanelMember {
                 LocalDate appointmentEndsOn, Instant createdAt, String createdBy) {
         this.name = name;
         this.role = role;
-        this.panelTypes = EnumSet.copyOf(panelTypes);
+        this.panelTypes = new java.util.HashSet<>(panelTypes);
         this.qualifiedOn = qualifiedOn;
         this.appointedOn = appointedOn;
         this.appointmentEndsOn = appointmentEndsOn;
@@ -89,7 +87,7 @@ class PanelMember {
     }
 
     PanelViews.Member view() {
-        return new PanelViews.Member(id, name, role.name(), new TreeSet<>(panelTypes.stream().map(Enum::name).toList()),
+        return new PanelViews.Member(id, name, role.name(), new TreeSet<>(panelTypes.stream().map(PanelType::name).toList()),
                 qualifiedOn, appointedOn, appointmentEndsOn);
     }
 }

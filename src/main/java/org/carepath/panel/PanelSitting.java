@@ -25,7 +25,6 @@ class PanelSitting {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Enumerated(EnumType.STRING)
     private PanelType panelType;
     private Instant startsAt;
     private LocalDate sittingDate;
@@ -40,6 +39,8 @@ class PanelSitting {
     private String rescheduledReason;
     private Instant createdAt;
     private String createdBy;
+    private Instant papersCirculatedAt;
+    private String papersCirculatedBy;
 
     @OneToMany(mappedBy = "sitting", cascade = CascadeType.ALL)
     @OrderBy("id")
@@ -178,5 +179,14 @@ class PanelSitting {
         var shift = java.time.Duration.between(sittingTime, time);
         at(date, time, zone);
         bookings.stream().filter(PanelBooking::booked).forEach(b -> b.moveBy(shift));
+    }
+
+    Instant papersCirculatedAt() {
+        return papersCirculatedAt;
+    }
+
+    void papersCirculated(Instant at, String by) {
+        this.papersCirculatedAt = at;
+        this.papersCirculatedBy = by;
     }
 }

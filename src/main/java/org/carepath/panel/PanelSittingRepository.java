@@ -33,6 +33,9 @@ interface PanelSittingRepository extends JpaRepository<PanelSitting, Long> {
     @Query("select b from PanelBooking b where b.id = :id")
     Optional<PanelBooking> findBooking(Long id);
 
+    @Query("select b from PanelBooking b where b.childReference = :child order by b.bookedAt, b.id")
+    List<PanelBooking> findBookingsOf(String child);
+
     @Query("select count(b) from PanelBooking b where b.childReference = :child and b.status = org.carepath.panel.BookingStatus.DEFERRED")
     long deferralsOf(String child);
 }

@@ -23,7 +23,11 @@ final class PanelViews {
      * them is shown.
      */
     record AgendaItem(Long bookingId, int position, LocalTime time, String child, String reason, Long deferrals,
-                      Long deferredFrom, boolean outsideYourScope) {
+                      Long deferredFrom, Papers papers, boolean outsideYourScope) {
+    }
+
+    /** The social worker's papers for a case: due by the sitting's papers deadline; late once it has passed without them. */
+    record Papers(LocalDate dueBy, java.time.Instant receivedAt, boolean late) {
     }
 
     record Summary(Long id, String type, LocalDate date, LocalTime time, String day, String status, int capacity,
@@ -34,7 +38,7 @@ final class PanelViews {
                    String status, String cancelledReason, LocalDate rescheduledFrom, String rescheduledReason,
                    int capacity, int casesBooked, int freePlaces, LocalDate papersDeadline, boolean papersDeadlinePassed,
                    List<InvitedMember> members, QuorumRule.Quorum expectedQuorum, QuorumRule.Quorum actualQuorum,
-                   List<AgendaItem> agenda) {
+                   java.time.Instant papersCirculatedAt, List<AgendaItem> agenda) {
     }
 
     record Booking(Long id, Long sittingId, LocalDate sittingDate, String child, String reason, int position, LocalTime time,
@@ -42,6 +46,20 @@ final class PanelViews {
     }
 
     /** A request for panel and the journey it started. */
-    record Request(String child, String reason, String requestedBy, String processInstanceId) {
+    record Request(String child, String reason, String requestedFrom, String requestedBy, String processInstanceId) {
+    }
+
+    /** What the panel recommended for a case, the actions it set and the agency decision on it. */
+    record Outcome(Long id, Long sittingId, String panelType, LocalDate sittingDate, String recommendation, String rationale,
+                   String recommendedPlanType, String recommendedContingency, java.time.Instant recommendedAt, String recommendedBy,
+                   List<Action> actions, String agencyDecision, String agencyDecisionRationale, java.time.Instant decidedAt,
+                   String decidedBy) {
+    }
+
+    record Action(int position, String action, String owner, LocalDate dueOn) {
+    }
+
+    /** The panel's part of the child's record: bookings (deferred ones too), deferrals counted, outcomes. */
+    record ChildPanels(long deferrals, List<Booking> bookings, List<Outcome> outcomes) {
     }
 }

@@ -3,7 +3,6 @@ package org.carepath.panel;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,9 +32,14 @@ public class Panels {
     private final ChildAccess access;
     private final Timescales timescales;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.carepath.audit.Audit audit;
 
     Panels(PanelMemberRepository members, PanelSittingRepository sittings, Children children, ChildAccess access,
-           Timescales timescales, Validator validator) {
+           Timescales timescales, Validator validator, org.springframework.context.ApplicationEventPublisher events,
+           org.carepath.audit.Audit audit) {
+        this.events = events;
+        this.audit = audit;
         this.members = members;
         this.sittings = sittings;
         this.children = children;
@@ -60,8 +64,8 @@ public class Panels {
         if (problems.fine("panelTypes")) {
             for (int i = 0; i < input.panelTypes().size(); i++) {
                 var type = input.panelTypes().get(i);
-                if (type != null && java.util.Arrays.stream(PanelType.values()).noneMatch(t -> t.name().equals(type))) {
-                    problems.add("panelTypes[" + i + "]", "must be one of " + List.of(PanelType.values()));
+                if (type != null && !PanelType.known(type)) {
+                    problems.add("panelTypes[" + i + "]", "must be one of " + PanelType.values());
                 }
             }
         }
@@ -69,7 +73,7 @@ public class Panels {
             problems.add("qualifiedOn", "is required for a social worker: their post-qualifying experience counts for quorum");
         }
         problems.throwIfAny();
-        var types = EnumSet.noneOf(PanelType.class);
+        var types = new java.util.HashSet<PanelType>();
         input.panelTypes().stream().filter(java.util.Objects::nonNull).forEach(type -> types.add(PanelType.valueOf(type)));
         var member = members.save(new PanelMember(input.name().strip(), PanelRole.valueOf(input.role()), types,
                 input.qualifiedOn() == null ? null : LocalDate.parse(input.qualifiedOn()), LocalDate.parse(input.appointedOn()),
@@ -87,7 +91,7 @@ public class Panels {
             try {
                 panelType = PanelType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                problems.add("type", "must be one of " + List.of(PanelType.values()));
+                problems.add("type", "must be one of " + PanelType.values());
             }
         }
         var since = timescales.today();
@@ -113,6 +117,9 @@ public class Panels {
             if (date.isBefore(timescales.today())) {
                 problems.add("date", "must not be in the past");
             }
+        }
+        if (problems.fine("type") && !PanelType.known(input.type())) {
+            problems.add("type", "must be one of " + PanelType.values());
         }
         PanelType type = problems.fine("type") ? PanelType.valueOf(input.type()) : null;
         var invited = new ArrayList<PanelMember>();
@@ -195,7 +202,11 @@ public class Panels {
         }
         problems.throwIfAny();
         open(sitting, "reschedule it");
+        var from = sitting.date();
         sitting.reschedule(LocalDate.parse(input.date()), LocalTime.parse(input.time()), timescales.zone(), input.reason().strip());
+        var notice = "The sitting of " + Timescales.DAY_IN_WORDS.format(from) + " was moved to " + Timescales.DAY_IN_WORDS.format(sitting.date())
+                + " at " + sitting.time() + ": " + input.reason().strip();
+        sitting.agenda().forEach(b -> moved(b, b, notice));
         return view(sitting);
     }
 
@@ -205,12 +216,12 @@ public class Panels {
         var problems = new FieldProblems(List.of());
         PanelType panelType = null;
         if (type == null) {
-            problems.add("type", "is required: one of " + List.of(PanelType.values()));
+            problems.add("type", "is required: one of " + PanelType.values());
         } else {
             try {
                 panelType = PanelType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                problems.add("type", "must be one of " + List.of(PanelType.values()));
+                problems.add("type", "must be one of " + PanelType.values());
             }
         }
         problems.throwIfAny();
@@ -256,13 +267,120 @@ public class Panels {
         if (!booking.booked()) {
             throw new ConflictException("This case was deferred already from the sitting on " + Timescales.DAY_IN_WORDS.format(source.date()));
         }
-        var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking.id());
-        booking.deferred(input.reason().strip());
+        var moved = deferTo(source, booking, target, input.reason().strip());
         sittings.flush();
         return view(moved);
     }
 
-    private PanelBooking takePlace(PanelSitting sitting, String child, String reason, LocalTime time, Long deferredFrom) {
+    /** Every case on a sitting deferred to a later one: the quorum is not expected, or the panel could not sit. */
+    List<PanelViews.Booking> deferAll(long id, PanelInput.Deferral input) {
+        var problems = FieldProblems.of(validator, input);
+        problems.throwIfAny();
+        var source = find(id);
+        var moved = new ArrayList<PanelViews.Booking>();
+        for (var booking : source.agenda()) {
+            moved.add(defer(id, booking.id(), input));
+        }
+        if (moved.isEmpty()) {
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(source.date()) + " has no cases to defer");
+        }
+        return moved;
+    }
+
+    private PanelBooking deferTo(PanelSitting source, PanelBooking booking, PanelSitting target, String reason) {
+        var moved = takePlace(target, booking.childReference(), booking.reason(), null, booking);
+        booking.deferred(reason);
+        audit.changed(booking.childReference(), "panel case deferred", "from " + source.date() + " to " + target.date() + ": " + reason);
+        sittings.flush();
+        moved(booking, moved, "The case was deferred from the sitting of " + Timescales.DAY_IN_WORDS.format(source.date()) + " to "
+                + Timescales.DAY_IN_WORDS.format(target.date()) + ": " + reason);
+        return moved;
+    }
+
+    private void moved(PanelBooking from, PanelBooking to, String notice) {
+        var sitting = to.sitting();
+        events.publishEvent(new PanelBookingMoved(to.childReference(), from.id() == null ? 0 : from.id(), to.id() == null ? 0 : to.id(),
+                sitting.id(), sitting.startsAt(), papersDeadline(sitting), to.papersReceivedAt() != null, notice));
+    }
+
+    /** The administrator confirms the quorum expected and circulates the papers to the members invited. */
+    PanelViews.Sitting circulate(long id) {
+        var sitting = locked(id);
+        open(sitting, "circulate its papers");
+        var view = view(sitting);
+        if (!view.expectedQuorum().met()) {
+            throw new ConflictException("The members invited to the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date())
+                    + " do not make a quorum (" + String.join("; ", view.expectedQuorum().reasons())
+                    + "): invite more members, defer its cases to a later sitting, or reschedule it");
+        }
+        if (sitting.casesBooked() == 0) {
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " has no cases: there are no papers to circulate");
+        }
+        sitting.papersCirculated(timescales.now(), by());
+        return view(sitting);
+    }
+
+    /** The social worker's papers for a booked case came in. */
+    void papersReceived(long bookingId, String by) {
+        var booking = sittings.findBooking(bookingId).orElseThrow(() -> new NotFoundException("No panel booking " + bookingId));
+        booking.papersReceived(timescales.now(), by);
+        audit.changed(booking.childReference(), "papers for panel received", "sitting " + booking.sitting().id());
+    }
+
+    /**
+     * The booking of a case the panel is ready to recommend on: its sitting has taken place, attendance is
+     * recorded and the panel was quorate; otherwise why not, in words.
+     */
+    PanelBooking heard(long bookingId) {
+        var booking = sittings.findBooking(bookingId).orElseThrow(() -> new NotFoundException("No panel booking " + bookingId));
+        var sitting = booking.sitting();
+        var day = Timescales.DAY_IN_WORDS.format(sitting.date());
+        if (!booking.booked()) {
+            throw new ConflictException("The case was deferred from the sitting on " + day + " (" + booking.deferredReason() + ")");
+        }
+        if (sitting.date().isAfter(timescales.today())) {
+            throw new ConflictException("The sitting on " + day + " has not happened yet: record the recommendation on or after the day");
+        }
+        var view = view(sitting);
+        if (view.actualQuorum() == null) {
+            throw new ConflictException("Record who attended the sitting on " + day + " first: a recommendation needs a quorate panel");
+        }
+        if (!view.actualQuorum().met()) {
+            throw new ConflictException("The panel on " + day + " was not quorate (" + String.join("; ", view.actualQuorum().reasons())
+                    + "): defer the case to a later sitting");
+        }
+        return booking;
+    }
+
+    @Transactional(readOnly = true)
+    LocalDate papersDeadlineOf(long sittingId) {
+        return papersDeadline(find(sittingId));
+    }
+
+    @Transactional(readOnly = true)
+    List<PanelViews.Booking> bookingsOf(String child) {
+        return sittings.findBookingsOf(child).stream().map(this::view).toList();
+    }
+
+    /** Where the child stands with a panel: the sitting still to come they are booked onto, their papers, their deferrals. */
+    @Transactional(readOnly = true)
+    public ChildAtPanel atPanel(String child) {
+        var today = timescales.today();
+        var next = sittings.findBookingsOf(child).stream()
+                .filter(b -> b.booked() && !b.sitting().cancelled() && !b.sitting().date().isBefore(today))
+                .min(java.util.Comparator.comparing(b -> b.sitting().startsAt()));
+        long deferrals = sittings.deferralsOf(child);
+        return next.map(b -> new ChildAtPanel(b.sitting().type().name(), b.sitting().date(), papersDeadline(b.sitting()),
+                        b.papersReceivedAt() != null, deferrals))
+                .orElse(new ChildAtPanel(null, null, null, false, deferrals));
+    }
+
+    @Transactional(readOnly = true)
+    long deferralsOf(String child) {
+        return sittings.deferralsOf(child);
+    }
+
+    private PanelBooking takePlace(PanelSitting sitting, String child, String reason, LocalTime time, PanelBooking deferredFrom) {
         open(sitting, "book a case onto it");
         if (sitting.agenda().stream().anyMatch(b -> b.childReference().equals(child))) {
             throw new ConflictException(child + " is booked onto the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " already");
@@ -272,11 +390,17 @@ public class Panels {
                     + " of " + cases(sitting.capacity()) + "); " + next(sitting));
         }
         var deadline = papersDeadline(sitting);
-        if (deadline.isBefore(timescales.today())) {
+        boolean papersIn = deferredFrom != null && deferredFrom.papersReceivedAt() != null;
+        if (!papersIn && deadline.isBefore(timescales.today())) {
             throw new ConflictException("The papers deadline for the sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " passed on "
                     + Timescales.DAY_IN_WORDS.format(deadline) + "; " + next(sitting));
         }
-        return sitting.book(child, reason, time, deferredFrom, timescales.now(), by());
+        var booking = sitting.book(child, reason, time, deferredFrom == null ? null : deferredFrom.id(), timescales.now(), by());
+        audit.changed(child, "booked onto a panel sitting", sitting.type() + " panel of " + sitting.date() + " (sitting " + sitting.id() + ")");
+        if (papersIn) {
+            booking.papersReceived(deferredFrom.papersReceivedAt(), "carried over from the deferred booking " + deferredFrom.id());
+        }
+        return booking;
     }
 
     private String next(PanelSitting after) {
@@ -383,15 +507,19 @@ public class Panels {
             var b = agenda.get(i);
             items.add(visible.contains(b.id())
                     ? new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), b.childReference(), b.reason(),
-                            sittings.deferralsOf(b.childReference()), b.deferredFrom(), false)
-                    : new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), null, null, null, null, true));
+                            sittings.deferralsOf(b.childReference()), b.deferredFrom(), papers(b, deadline), false)
+                    : new PanelViews.AgendaItem(b.id(), i + 1, b.caseTime(), null, null, null, null, null, true));
         }
         return new PanelViews.Sitting(s.id(), s.type().name(), s.date(), s.time(), Timescales.DAY_IN_WORDS.format(s.date()), s.place(), s.onlineLink(),
                 s.status().name(), s.cancelledReason(), s.rescheduledFrom(), s.rescheduledReason(), s.capacity(), s.casesBooked(),
                 s.freePlaces(), deadline, deadline.isBefore(timescales.today()),
                 s.invitations().stream().map(i -> new PanelViews.InvitedMember(i.member().id(), i.member().name(),
                         i.member().role().name(), i.attended())).toList(),
-                expected, actual, items);
+                expected, actual, s.papersCirculatedAt(), items);
+    }
+
+    private PanelViews.Papers papers(PanelBooking b, LocalDate deadline) {
+        return new PanelViews.Papers(deadline, b.papersReceivedAt(), b.papersReceivedAt() == null && deadline.isBefore(timescales.today()));
     }
 
     private PanelViews.Booking view(PanelBooking b) {

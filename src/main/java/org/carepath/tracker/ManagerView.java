@@ -28,6 +28,8 @@ import org.carepath.identity.Groups;
 import org.carepath.identity.Viewer;
 import org.carepath.lookedafter.LookedAfter;
 import org.carepath.lookedafter.PeriodInCareView;
+import org.carepath.panel.ChildAtPanel;
+import org.carepath.panel.Panels;
 import org.carepath.proceedings.Proceedings;
 import org.carepath.proceedings.ProceedingsView;
 import org.carepath.proceedings.Risk;
@@ -61,10 +63,12 @@ class ManagerView {
     private final FilterService filters;
     private final LookedAfter lookedAfter;
     private final Deadlines deadlines;
+    private final Panels panels;
 
     ManagerView(IdentityService identity, ChildAccess access, Audit audit, Children children, DriftAlerts alerts,
                 Proceedings proceedings, TaskService tasks, Timescales timescales, FilterService filters, LookedAfter lookedAfter,
-                Deadlines deadlines) {
+                Deadlines deadlines, Panels panels) {
+        this.panels = panels;
         this.filters = filters;
         this.lookedAfter = lookedAfter;
         this.deadlines = deadlines;
@@ -197,7 +201,8 @@ class ManagerView {
             return;
         }
         html.append("<table><thead><tr><th>Child</th><th>In care since</th><th>Placement</th><th>Moves in 12 months</th>")
-                .append("<th>Next review</th><th>Permanence plan</th></tr></thead><tbody>");
+                .append("<th>Next review</th><th>Permanence plan</th><th>Panel</th></tr></thead><tbody>");
+        var today = timescales.today();
         for (var period : inCare) {
             var clocks = deadlines.openForProcess(period.processInstanceId());
             var review = clocks.stream().filter(d -> REVIEWS.contains(d.timescale())).findFirst();
@@ -215,9 +220,33 @@ class ManagerView {
                             + h(plan.ratifiedOn().format(DAY)) + "</div>"
                             : planDue.map(d -> "<span class=\"badge " + tone(d) + "\">none</span><div class=\"muted\">due by " + h(d.dueDate().format(DAY)) + "</div>")
                             .orElse("<span class=\"muted\">none yet: due after the first review</span>"))
+                    .append("</td><td>").append(panel(panels.atPanel(period.childReference()), today))
                     .append("</td></tr>");
         }
         html.append("</tbody></table></section>");
+    }
+
+    /** The sitting still to come the child is booked onto, their papers for it, and their deferrals. */
+    private static String panel(ChildAtPanel atPanel, java.time.LocalDate today) {
+        var cell = new StringBuilder();
+        if (atPanel.booked()) {
+            cell.append(h(atPanel.sittingDate().format(DAY))).append("<div class=\"muted\">");
+            if (atPanel.papersIn()) {
+                cell.append("papers in");
+            } else if (atPanel.papersLate(today)) {
+                cell.append("<span class=\"badge red\">papers late</span> due ").append(h(atPanel.papersDueBy().format(DAY)));
+            } else {
+                cell.append("papers due by ").append(h(atPanel.papersDueBy().format(DAY)));
+            }
+            cell.append("</div>");
+        } else {
+            cell.append("<span class=\"muted\">not booked</span>");
+        }
+        if (atPanel.deferrals() > 0) {
+            cell.append("<div class=\"").append(atPanel.deferrals() >= 2 ? "late" : "muted").append("\">deferred ")
+                    .append(atPanel.deferrals()).append(atPanel.deferrals() == 1 ? " time" : " times").append("</div>");
+        }
+        return cell.toString();
     }
 
     private String due(DeadlineView deadline) {

@@ -1,6 +1,7 @@
 package org.carepath.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,37 @@ class PanelApiTest extends PanelTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Test
+    void aCouncilRunsAPanelOfItsOwnWithTheQuorumCapacityAndTimingItSetAndNoOther() {
+        clockAt("2027-03-01T10:00");
+        var chair = member("Kim Chair", "CHAIR", "2029-12-31", "KINSHIP");
+        var independent = member("Lee Independent", "INDEPENDENT_MEMBER", "2029-12-31", "KINSHIP");
+        var sitting = sitting("KINSHIP", "2027-04-06", null, List.of(chair, independent));
+        assertThat(sitting).containsEntry("type", "KINSHIP").containsEntry("capacity", 3);
+        assertThat(map(sitting.get("expectedQuorum"))).containsEntry("met", true)
+                .containsEntry("rule", "Council standard for kinship care panels");
+        var first = book(ADMINISTRATOR, id(sitting), newChild());
+        var second = book(ADMINISTRATOR, id(sitting), newChild());
+        assertThat(second.getBody()).as("50 minutes a case").containsEntry("time", "10:50:00");
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        assertThat(refused(call(ADMINISTRATOR, HttpMethod.POST, "/api/panel-sittings", Map.of("type", "NONSENSE", "date", "2027-04-06",
+                "time", "10:00", "place", "County Hall")))).containsOnlyKeys("type").extractingByKey("type").asString()
+                .contains("KINSHIP").contains("PERMANENCE");
+        assertThat(refused(call(ADMINISTRATOR, HttpMethod.POST, "/api/panel-members", Map.of("name", "X", "role", "CHAIR",
+                "panelTypes", List.of("KINSHIP", "BOGUS"), "appointedOn", "2024-01-01", "appointmentEndsOn", "2029-12-31"))))
+                .containsOnlyKeys("panelTypes[1]");
+    }
+
+    @Test
+    void aCouncilCannotRedefineTheRegulationsPanelsNorNameAPanelBadly() {
+        var rule = new QuorumRule(1, false, -1, 0, "Lax");
+        assertThatThrownBy(() -> PanelType.council("ADOPTION", rule, 6, 45)).hasMessageContaining("regulations");
+        assertThatThrownBy(() -> PanelType.council("kinship panel", rule, 6, 45)).hasMessageContaining("capital letters");
+        assertThatThrownBy(() -> PanelType.council("HUGE", rule, 99, 45)).hasMessageContaining("1 to 20 cases");
+        assertThat(PanelType.valueOf("ADOPTION").quorum().minimumMembers()).isEqualTo(5);
+    }
 
     @Test
     void thePapersDeadlineIsTenWorkingDaysBeforeTheSittingCountedOverChristmasAndNewYear() {

@@ -86,6 +86,7 @@ class TimescaleCatalogueTest {
             "PANEL_PAPERS,                 WORKING_DAYS, 10,  local, AFTER_TRIGGER",
             "PANEL_BOOKING,                WORKING_DAYS, 5,   local, AFTER_TRIGGER",
             "PANEL_HEARING,                DAYS,         0,   0,     DUE_ON_TRIGGER",
+            "PANEL_PAPERS_RECEIVED,        DAYS,         0,   0,     DUE_ON_TRIGGER",
             // CarePath's own
             "DRIFT_ESCALATION,             WORKING_DAYS, 5,   local, AFTER_TRIGGER",
     })

@@ -101,7 +101,37 @@ class ManagerViewTest extends ProcessTestSupport {
         // the first review, 20 working days from becoming looked after, is already past: red
         assertThat(row).containsPattern("<span class=\"badge red\">[^<]+</span>");
         assertThat(page).contains("Children looked after");
+        assertThat(row).as("not yet booked onto a panel").contains("not booked");
         assertThat(manager("team-manager-south").getBody()).doesNotContain(north.childName());
+
+        // booked onto a permanence panel, then deferred to a later sitting: the tracker says when, the papers and the deferral
+        var administrator = http.withBasicAuth("panel-administrator", "demo");
+        var first = today.plusWeeks(5).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        var second = first.plusWeeks(4);
+        long[] sittings = new long[2];
+        for (int i = 0; i < 2; i++) {
+            var created = administrator.postForEntity("/api/panel-sittings", Map.of("type", "PERMANENCE", "date",
+                    (i == 0 ? first : second).toString(), "time", "10:00", "place", "County Hall"), Map.class);
+            assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+            sittings[i] = ((Number) created.getBody().get("id")).longValue();
+        }
+        var booked = administrator.postForEntity("/api/panel-sittings/" + sittings[0] + "/bookings",
+                Map.of("child", child, "reason", "Long-term fostering plan"), Map.class);
+        assertThat(booked.getStatusCode()).as("%s", booked.getBody()).isEqualTo(HttpStatus.CREATED);
+        var day = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy");
+        var bookedRow = tracked(manager("team-manager").getBody(), north.childName());
+        assertThat(bookedRow).contains(first.format(day)).contains("papers due by");
+        var deferred = administrator.postForEntity("/api/panel-sittings/" + sittings[0] + "/bookings/" + booked.getBody().get("id")
+                + "/deferral", Map.of("toSitting", sittings[1], "reason", "Assessment of the aunt not finished"), Map.class);
+        assertThat(deferred.getStatusCode()).as("%s", deferred.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(tracked(manager("team-manager").getBody(), north.childName())).contains(second.format(day)).contains("deferred 1 time");
+    }
+
+    /** The child's row in the permanence tracker. */
+    private static String tracked(String page, String childName) {
+        var section = page.substring(page.indexOf("id=\"permanence\""));
+        var at = section.indexOf(childName);
+        return section.substring(at, section.indexOf("</tr>", at));
     }
 
     @Test

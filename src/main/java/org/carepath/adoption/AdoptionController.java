@@ -1,0 +1,54 @@
+package org.carepath.adoption;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Adoption", description = "Prospective adopters, their approval and status, and the children they are linked with")
+class AdoptionController {
+
+    private final ProspectiveAdopters adopters;
+
+    AdoptionController(ProspectiveAdopters adopters) {
+        this.adopters = adopters;
+    }
+
+    @GetMapping("/api/prospective-adopters")
+    @Operation(summary = "Every household approved to adopt, by name, with its status and links")
+    List<AdopterView> all() {
+        return adopters.all();
+    }
+
+    @PostMapping("/api/prospective-adopters")
+    @Operation(summary = "Record a household approved to adopt: who is in it, the approval behind it and what it covers")
+    ResponseEntity<AdopterView> add(@RequestBody AdoptionInput.Adopter input) {
+        return ResponseEntity.status(201).body(adopters.add(input));
+    }
+
+    @GetMapping("/api/prospective-adopters/{id}")
+    @Operation(summary = "One household, with its status history and links")
+    AdopterView get(@PathVariable long id) {
+        return adopters.get(id);
+    }
+
+    @PostMapping("/api/prospective-adopters/{id}/status")
+    @Operation(summary = "Put the household on hold, back to approved, or withdrawn, with the reason")
+    AdopterView status(@PathVariable long id, @RequestBody AdoptionInput.StatusChange input) {
+        return adopters.changeStatus(id, input);
+    }
+
+    @PostMapping("/api/prospective-adopters/{id}/links")
+    @Operation(summary = "Link the household with a child, or siblings placed together: refused (400, saying why) when the"
+            + " household is not approved or matched already, or its approval does not cover the children's ages or number")
+    AdopterView link(@PathVariable long id, @RequestBody AdoptionInput.Link input) {
+        return adopters.link(id, input);
+    }
+}

@@ -1,0 +1,55 @@
+-- Adoption: prospective adopters as records (the household, the approval behind them and what it covers, their
+-- agency) with their status over time, and the children each household is linked with or matched to.
+create table prospective_adopter (
+    id                        bigserial primary key,
+    household_name            varchar(200)  not null,
+    agency_type               varchar(40)   not null,
+    agency_name               varchar(200)  not null,
+    approved_on               date          not null,
+    approval_decided_by       varchar(500)  not null,
+    approved_children_max     integer       not null check (approved_children_max between 1 and 6),
+    approved_age_from         integer       not null check (approved_age_from between 0 and 17),
+    approved_age_to           integer       not null check (approved_age_to between 0 and 17),
+    sibling_groups            boolean       not null,
+    needs_they_can_meet       text          not null,
+    status                    varchar(20)   not null,
+    created_at                timestamptz   not null,
+    created_by                varchar(64)   not null,
+    check (approved_age_to >= approved_age_from)
+);
+
+create table prospective_adopter_member (
+    id                        bigserial primary key,
+    adopter_id                bigint        not null references prospective_adopter (id),
+    name                      varchar(200)  not null,
+    relationship              varchar(100)  not null,
+    date_of_birth             date
+);
+create index prospective_adopter_member_adopter on prospective_adopter_member (adopter_id);
+
+create table prospective_adopter_status (
+    id                        bigserial primary key,
+    adopter_id                bigint        not null references prospective_adopter (id),
+    status                    varchar(20)   not null,
+    changed_on                date          not null,
+    reason                    text          not null,
+    changed_at                timestamptz   not null,
+    changed_by                varchar(64)   not null
+);
+create index prospective_adopter_status_adopter on prospective_adopter_status (adopter_id);
+
+-- A household linked with (and later matched to) children: one link per child; a household is matched at most
+-- once at a time, and a child is linked with at most one household while the link is open.
+create table adopter_link (
+    id                        bigserial primary key,
+    adopter_id                bigint        not null references prospective_adopter (id),
+    child_reference           varchar(16)   not null references child (reference),
+    status                    varchar(20)   not null,
+    linked_on                 date          not null,
+    ended_on                  date,
+    ended_reason              text,
+    created_at                timestamptz   not null,
+    created_by                varchar(64)   not null
+);
+create unique index adopter_link_child_open on adopter_link (child_reference) where ended_on is null;
+create index adopter_link_adopter on adopter_link (adopter_id);
