@@ -87,7 +87,7 @@ class PanelPages {
                 }
             }
             var wanted = type == null || type.isBlank() ? null : type.strip();
-            if (wanted != null && java.util.Arrays.stream(PanelType.values()).noneMatch(t -> t.name().equals(wanted))) {
+            if (wanted != null && !PanelType.known(wanted)) {
                 errors.field("list.type", "#type", "Panel type", "must be one of the panels listed");
             }
             var filter = errors.has("list.type") ? null : wanted;
@@ -116,7 +116,7 @@ class PanelPages {
             model.addAttribute("previousMonth", shown.minusMonths(1));
             model.addAttribute("nextMonth", shown.plusMonths(1));
             model.addAttribute("type", filter);
-            model.addAttribute("types", PanelType.values());
+            model.addAttribute("types", typeNames());
             model.addAttribute("errors", errors);
             if (errors.any()) {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -146,7 +146,7 @@ class PanelPages {
     String newSitting(@RequestParam(required = false) String type, HttpServletRequest request, HttpServletResponse response, Model model) {
         return as(request, response, model, true, () -> {
             var values = new HashMap<String, String>();
-            if (type != null && java.util.Arrays.stream(PanelType.values()).anyMatch(t -> t.name().equals(type))) {
+            if (PanelType.known(type)) {
                 values.put("type", type);
             }
             return sittingForm(model, values, Set.of(), new PageErrors());
@@ -198,13 +198,18 @@ class PanelPages {
         var type = values.get("type");
         var offered = panels.members().stream().filter(m -> !m.appointmentEndsOn().isBefore(today))
                 .filter(m -> type == null || m.panelTypes().contains(type) || chosen.contains(m.id())).toList();
-        model.addAttribute("types", PanelType.values());
+        model.addAttribute("types", typeNames());
         model.addAttribute("capacities", capacities());
         model.addAttribute("offered", offered);
         model.addAttribute("values", values);
         model.addAttribute("chosen", chosen);
         model.addAttribute("errors", errors);
         return "panel/new-sitting";
+    }
+
+    /** The panels the council runs, by name: the built-in ones and its own. */
+    private static List<String> typeNames() {
+        return PanelType.values().stream().map(PanelType::name).toList();
     }
 
     private static Map<String, Integer> capacities() {
@@ -302,6 +307,22 @@ class PanelPages {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
             }
             return sittingPage(sitting, model, Map.of(), errors, "attendance");
+        });
+    }
+
+    @PostMapping("/sittings/{id}/circulation")
+    String circulate(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model,
+                     RedirectAttributes redirect) {
+        return as(request, response, model, true, () -> {
+            long sitting = sittingId(id);
+            try {
+                panels.circulate(sitting);
+                redirect.addFlashAttribute("notice", "Quorum confirmed and the papers circulated to the members invited");
+                return "redirect:/panel/sittings/" + sitting;
+            } catch (ConflictException e) {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                return sittingPage(sitting, model, Map.of(), new PageErrors().general("#circulate", e.getMessage()), "circulate");
+            }
         });
     }
 
@@ -425,7 +446,18 @@ class PanelPages {
         if (item.outsideYourScope()) {
             return null;
         }
-        return new Papers("Not yet tracked", false);
+        var papers = item.papers();
+        if (papers == null) {
+            return new Papers("Not yet tracked", false);
+        }
+        var text = new PanelText(timescales.zone());
+        if (papers.receivedAt() != null) {
+            return new Papers("Received " + text.shortDay(papers.receivedAt()), false);
+        }
+        if (papers.late()) {
+            return new Papers("Late: due " + text.shortDay(papers.dueBy()), true);
+        }
+        return new Papers("Due by " + text.shortDay(papers.dueBy()), false);
     }
 
     // ------------------------------------------------------------------ who is asking

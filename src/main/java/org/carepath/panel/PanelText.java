@@ -38,6 +38,10 @@ public final class PanelText {
         return date == null ? "" : SHORT_DAY.format(date);
     }
 
+    static String shortDayOf(LocalDate date) {
+        return SHORT_DAY.format(date);
+    }
+
     public String shortDay(Instant instant) {
         return instant == null ? "" : SHORT_DAY.format(instant.atZone(zone).toLocalDate());
     }

@@ -46,6 +46,10 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
     TestRestTemplate http;
     @Autowired
     Children children;
+    @Autowired
+    Panels panels;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -55,7 +59,7 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
     @Test
     void thePanelAdministratorSchedulesASittingBooksAChildRecordsAttendanceAndPrintsTheAgenda() throws Exception {
         clock("2096-01-02T09:00");
-        var suffix = " " + System.nanoTime() % 100000;
+        var suffix = "";
         var chair = member("Ruth Okonjo" + suffix, "CHAIR");
         var socialWorker = member("Sam Patel" + suffix, "SOCIAL_WORKER");
         var independent = member("Ivy Mensah" + suffix, "INDEPENDENT_MEMBER");
@@ -115,7 +119,15 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-notification-banner--success")));
         var agenda = browser.findElement(By.id("agenda")).findElement(By.xpath("following-sibling::table[1]")).getText();
         assertThat(agenda).contains(child).contains("Maya").contains("long-term fostering").contains("10:00");
-        assertThat(agenda).containsAnyOf("Not yet tracked", "Received", "Due by", "Late: due");
+        assertThat(agenda).contains("Due by 10 Jan 2096");
+        // the social worker's papers come in (through their task in the Tasklist): the agenda says so
+        panels.papersReceived(jdbc.queryForObject("select id from panel_booking where child_reference = ?", Long.class, child), "practitioner");
+        browser.navigate().refresh();
+        agenda = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[@id='agenda']/following-sibling::table[1]"))).getText();
+        assertThat(agenda).contains("Received 2 Jan 2096");
+        submit(By.xpath("//button[normalize-space()='Confirm quorum and circulate the papers']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-notification-banner--success")));
+        assertThat(browser.findElement(By.id("main-content")).getText()).contains("Papers circulated 2 Jan 2096");
         // the same child again: the service's conflict, in the error summary
         type("book-child", child);
         type("book-reason", "Again");
@@ -221,6 +233,7 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
     }
 
     private void shot(String name) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         // the whole page, not only the window's height
         var height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).intValue();
         var window = browser.manage().window();

@@ -32,6 +32,8 @@ class PanelPagesTest extends PanelTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Panels panels;
 
     @Test
     void theListAndTheCalendarShowASittingWithItsFreePlacesAndPapersDeadline() {
@@ -117,8 +119,14 @@ class PanelPagesTest extends PanelTestSupport {
         var shown = page(session, "/panel/sittings/" + sitting).getBody();
         assertThat(shown).contains(first).contains(children.get(first).name()).contains("Permanence plan for adoption")
                 .contains("1 of 1 booked; 0 places free");
+        assertThat(shown).contains("Due by " + PanelText.shortDayOf(panels.papersDeadlineOf(sitting)));
         assertThat(page("team-manager-south", "/panel/sittings/" + sitting).getBody()).as("a child of another team")
                 .contains("A child outside your scope").doesNotContain(first);
+
+        clockAt("2095-05-20T10:00"); // the papers deadline has passed without the papers
+        var late = page(session, "/panel/sittings/" + sitting).getBody();
+        assertThat(late).containsPattern("govuk-tag--red\"[^>]*>Late: due " + PanelText.shortDayOf(panels.papersDeadlineOf(sitting)))
+                .contains("The papers deadline has passed: book children onto a later sitting").doesNotContain("Book the child");
     }
 
     @Test
