@@ -63,10 +63,14 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
         var chair = member("Ruth Okonjo" + suffix, "CHAIR");
         var socialWorker = member("Sam Patel" + suffix, "SOCIAL_WORKER");
         var independent = member("Ivy Mensah" + suffix, "INDEPENDENT_MEMBER");
-        var child = children.register(new NewChild("Maya", "Browser-" + System.nanoTime(), LocalDate.of(2090, 5, 5), null, null)).reference();
+        var child = children.register(new NewChild("Maya", "Thompson", LocalDate.of(2090, 5, 5), null, null)).reference();
         children.allocate(child, "practitioner", "Priya Patel", "north-assessment-team", "North assessment team", "team-manager", "New case");
 
         signIn("panel-administrator");
+        // the Tasklist's header has the way in
+        var link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//li[contains(@class,'carepath-panels')]/a[normalize-space()='Panels']")));
+        link.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/panel"));
         open("/panel?month=2096-01");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Panel sittings");
