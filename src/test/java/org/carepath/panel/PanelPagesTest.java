@@ -130,6 +130,47 @@ class PanelPagesTest extends PanelTestSupport {
     }
 
     @Test
+    void aCaseIsDeferredTheEmptySittingCancelledAndTheOtherRescheduledThroughThePages() {
+        clockAt("2095-08-01T10:00");
+        var first = id(sitting("FOSTERING", "2095-08-23", null, List.of()));
+        var later = id(sitting("FOSTERING", "2095-09-13", null, List.of()));
+        var child = newChild();
+        assertThat(book(ADMINISTRATOR, first, child).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        var session = TasklistSession.signIn(http, ADMINISTRATOR);
+        var page = "/panel/sittings/" + first;
+
+        var notEmpty = post(session, page, page + "/cancellation", Map.of("cancel-reason", List.of("Chair unwell")));
+        assertThat(notEmpty.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errorSummary(notEmpty.getBody())).contains("href=\"#cancel\"").contains("has 1 case booked: defer them to another sitting");
+        assertThat(notEmpty.getBody()).as("the form stays open with what was typed").containsPattern("id=\"cancel\"[^>]*open")
+                .contains("Chair unwell");
+
+        var noCase = post(session, page, page + "/deferral", Map.of("defer-to", List.of("" + later)));
+        assertThat(noCase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errorSummary(noCase.getBody())).contains("href=\"#defer-booking\"").contains("Case is required");
+        var booking = jdbc.queryForObject("select id from panel_booking where sitting_id = ?", Long.class, first);
+        var noReason = post(session, page, page + "/deferral", Map.of("defer-booking", List.of("" + booking), "defer-to", List.of("" + later)));
+        assertThat(errorSummary(noReason.getBody())).contains("href=\"#defer-reason\"").contains("Reason for deferring is required");
+        var deferred = post(session, page, page + "/deferral", Map.of("defer-booking", List.of("" + booking), "defer-to", List.of("" + later),
+                "defer-reason", List.of("The viability assessment of the aunt is not finished")));
+        assertThat(deferred.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(page(session, "/panel/sittings/" + later).getBody()).contains(child).containsPattern(">\\s*1\\s*</td>\\s*</tr>");
+
+        var blank = post(session, page, page + "/cancellation", Map.of("cancel-reason", List.of("")));
+        assertThat(errorSummary(blank.getBody())).contains("href=\"#cancel-reason\"").contains("Reason for cancelling it is required");
+        assertThat(post(session, page, page + "/cancellation", Map.of("cancel-reason", List.of("No cases left"))).getStatusCode())
+                .isEqualTo(HttpStatus.FOUND);
+        assertThat(page(session, page).getBody()).contains("Cancelled because").contains("No cases left").doesNotContain("Book the child");
+
+        var moved = post(session, "/panel/sittings/" + later, "/panel/sittings/" + later + "/rescheduling", Map.of(
+                "reschedule-date-day", List.of("20"), "reschedule-date-month", List.of("9"), "reschedule-date-year", List.of("2095"),
+                "reschedule-time", List.of("11:00"), "reschedule-reason", List.of("The room is taken")));
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(page(session, "/panel/sittings/" + later).getBody()).contains("Tuesday 20 September 2095 at 11:00")
+                .contains("From Tuesday 13 September 2095: The room is taken");
+    }
+
+    @Test
     void onlyPanelAdministratorsAndAdministratorsWriteManagersReadOthersAreTurnedAway() {
         clockAt("2095-06-01T10:00");
         var sitting = id(sitting("FOSTERING", "2095-06-20", null, List.of()));
