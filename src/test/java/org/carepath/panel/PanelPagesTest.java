@@ -211,12 +211,14 @@ class PanelPagesTest extends PanelTestSupport {
         var headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, session.cookies());
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
         var form = new LinkedMultiValueMap<String, String>();
         form.add("child", newChild());
         form.add("reason", "Permanence plan");
         var refused = http.exchange("/panel/sittings/" + sitting + "/bookings", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody()).doesNotContain("Whitelabel").doesNotContain("Exception");
+        assertThat(refused.getBody()).doesNotContain("Whitelabel").doesNotContain("Exception")
+                .as("a page in the layout, saying what to do").contains("govuk-template__body").contains("reload the page and try again");
         assertThat(jdbc.queryForObject("select count(*) from panel_booking where sitting_id = ?", Long.class, sitting)).isZero();
     }
 
