@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carepath.ProcessTest;
-import org.carepath.ProcessTestSupport;
+import org.carepath.ApiTestSupport;
 import org.carepath.child.Children;
 import org.carepath.child.LegalStatus;
 import org.carepath.child.NewChild;
@@ -19,12 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -32,10 +28,8 @@ import org.springframework.http.ResponseEntity;
  * register referral, the matching assessment, the matching panel and the match decision.
  */
 @ProcessTest(AdoptionMatching.PROCESS)
-class AdoptionMatchingProcessTest extends ProcessTestSupport {
+class AdoptionMatchingProcessTest extends ApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     Children children;
 
@@ -245,33 +239,5 @@ class AdoptionMatchingProcessTest extends ProcessTestSupport {
         completeAs("panel-administrator", task(panel.getId(), "Task_RecordThePanelRecommendation"), Map.of(
                 "panelRecommendation", "recommend", "recommendationRationale", "A good match for her needs.",
                 "recommendedPlanType", "ADOPTION", "recommendedContingency", "Long-term fostering"));
-    }
-
-    private Map<String, Object> get(String user, String path) {
-        var response = call(user, HttpMethod.GET, path, null);
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBasicAuth(user, "demo");
-        return (ResponseEntity<Map<String, Object>>) (Object) http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
-    }
-
-    private static long id(Map<String, Object> body) {
-        return ((Number) body.get("id")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
     }
 }
