@@ -53,3 +53,22 @@ create table adopter_link (
 );
 create unique index adopter_link_child_open on adopter_link (child_reference) where ended_on is null;
 create index adopter_link_adopter on adopter_link (adopter_id);
+
+-- A child's road to adoption: the dates the adoption scorecard is computed from, and the journey that follows it.
+create table adoption_case (
+    id                        bigserial primary key,
+    child_reference           varchar(16)   not null references child (reference),
+    entered_care_on           date          not null,
+    should_be_placed_on       date          not null,
+    placement_order_on        date,
+    register_referred_on      date,
+    adopter_id                bigint        references prospective_adopter (id),
+    matched_on                date,
+    moved_in_on               date,
+    early_permanence_on       date,
+    process_instance_id       varchar(64),
+    opened_at                 timestamptz   not null,
+    closed_on                 date,
+    closed_reason             text
+);
+create unique index adoption_case_one_open on adoption_case (child_reference) where closed_on is null;

@@ -214,5 +214,23 @@ class ProspectiveAdopter {
         String childReference() {
             return childReference;
         }
+
+        ProspectiveAdopter adopter() {
+            return adopter;
+        }
+
+        LocalDate linkedOn() {
+            return linkedOn;
+        }
+
+        void matched() {
+            this.status = "MATCHED";
+        }
+
+        void ended(LocalDate on, String reason) {
+            this.status = "ENDED";
+            this.endedOn = on;
+            this.endedReason = reason;
+        }
     }
 }

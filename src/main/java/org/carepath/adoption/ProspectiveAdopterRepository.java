@@ -17,6 +17,9 @@ interface ProspectiveAdopterRepository extends JpaRepository<ProspectiveAdopter,
     @Query("select a from ProspectiveAdopter a where a.id = :id")
     Optional<ProspectiveAdopter> findLockedById(Long id);
 
+    @Query("select l from AdopterLink l where l.childReference = :child and l.endedOn is null")
+    Optional<ProspectiveAdopter.Link> findOpenLinkOf(String child);
+
     @Query("select count(l) > 0 from AdopterLink l where l.childReference = :child and l.endedOn is null")
     boolean childIsLinked(String child);
 }

@@ -158,4 +158,31 @@ public class ProspectiveAdopters {
         var user = access.viewer().userId();
         return user == null ? "carepath" : user;
     }
+
+    /** A household linked with a child, as the matching journey reads it. */
+    record OpenLink(long adopterId, String household, LocalDate linkedOn) {
+    }
+
+    @Transactional(readOnly = true)
+    java.util.Optional<OpenLink> openLinkOf(String child) {
+        return adopters.findOpenLinkOf(child).map(l -> new OpenLink(l.adopter().id(), l.adopter().householdName(), l.linkedOn()));
+    }
+
+    /** The agency decision maker agreed the match. */
+    void matched(long adopterId, String child, LocalDate on) {
+        var adopter = adopters.findLockedById(adopterId).orElseThrow();
+        adopter.openLinks().stream().filter(l -> l.childReference().equals(child)).forEach(l -> l.matched());
+        adopter.status(AdopterStatus.MATCHED, on, "Matched with " + child, timescales.now(), by());
+        audit.changed(child, "matched with prospective adopters", adopter.householdName() + " (" + adopterId + ")");
+    }
+
+    /** The link ends; a household with no other link is available again. */
+    void unlinked(long adopterId, String child, LocalDate on, String reason) {
+        var adopter = adopters.findLockedById(adopterId).orElseThrow();
+        adopter.openLinks().stream().filter(l -> l.childReference().equals(child)).forEach(l -> l.ended(on, reason));
+        if (adopter.openLinks().isEmpty()) {
+            adopter.status(AdopterStatus.APPROVED, on, reason + " (" + child + ")", timescales.now(), by());
+        }
+        audit.changed(child, "link with prospective adopters ended", adopter.householdName() + ": " + reason);
+    }
 }

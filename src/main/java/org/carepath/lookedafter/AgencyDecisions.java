@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The agency decision after a permanence panel, on the child's open period in care, in the transaction of the
- * decision: accepted, it ratifies the permanence plan; accepted or not, each action the panel set becomes one
+ * decision: accepted at a permanence panel, it ratifies the permanence plan; accepted or not, each action the panel set becomes one
  * of the period's tracked actions, with its owner, due date and drift timer.
  */
 @Component
@@ -25,7 +25,7 @@ class AgencyDecisions {
     @Transactional
     void on(AgencyDecisionMade decision) {
         var period = lookedAfter.openPeriod(decision.childReference());
-        if (decision.accepted()) {
+        if (decision.accepted() && "PERMANENCE".equals(decision.panelType())) {
             lookedAfter.ratify(period, PermanencePlanType.valueOf(decision.planType()), decision.contingency().strip(),
                     decision.decidedOn(), RatifiedBy.AGENCY_DECISION, decision.decisionReference());
         }

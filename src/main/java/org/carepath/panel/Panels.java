@@ -225,10 +225,15 @@ public class Panels {
             }
         }
         problems.throwIfAny();
-        var found = nextOffered(panelType, null);
         var wanted = panelType;
-        return found.map(this::summary).orElseThrow(() -> new NotFoundException("No " + wanted + " sitting has a free place"
+        return offered(panelType).orElseThrow(() -> new NotFoundException("No " + wanted + " sitting has a free place"
                 + " with its papers deadline still to come: add a sitting"));
+    }
+
+    /** The sitting {@link #proposed} offers, if any: for a journey, which must not fail for want of one. */
+    @Transactional(readOnly = true)
+    Optional<PanelViews.Summary> offered(PanelType type) {
+        return nextOffered(type, null).map(this::summary);
     }
 
     // ------------------------------------------------------------------ bookings

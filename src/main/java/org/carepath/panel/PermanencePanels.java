@@ -93,6 +93,7 @@ public class PermanencePanels {
         var reason = input.reason().strip();
         var from = input.requestedFrom() == null ? REQUESTED_FROM.get(2) : input.requestedFrom();
         var instance = journeys.start(PROCESS, childReference, Variables.createVariables()
+                .putValue("panelType", PanelType.PERMANENCE.name())
                 .putValue("panelReason", reason)
                 .putValue("panelRequestedFrom", from)
                 .putValue("panelRequestedBy", requestedBy)
@@ -103,24 +104,29 @@ public class PermanencePanels {
         return new PanelViews.Request(childReference, reason, from, requestedBy, instance.getId());
     }
 
-    /** The booking task offers the next permanence sitting with a free place whose papers deadline can be met. */
+    /** The booking task offers the next sitting of the journey's panel with a free place whose papers deadline can be met. */
     public void propose(DelegateTask task) {
-        try {
-            var proposed = panels.proposed(PanelType.PERMANENCE.name());
+        var type = panelType(task);
+        panels.offered(type).ifPresentOrElse(proposed -> {
             // on the journey, not the task: the administrator's answer on completion replaces it
             task.getExecution().setVariable("sittingId", proposed.id());
             task.setVariableLocal("proposedSitting", proposed.day() + " (sitting " + proposed.id() + ", papers due by "
                     + Timescales.DAY_IN_WORDS.format(proposed.papersDeadline()) + ", " + proposed.freePlaces() + " free)");
-        } catch (NotFoundException e) {
-            task.setVariableLocal("proposedSitting", e.getMessage());
-        }
+        }, () -> task.setVariableLocal("proposedSitting", "No " + type.name().toLowerCase(java.util.Locale.ROOT)
+                + " panel sitting has a free place with its papers deadline still to come: add a sitting, then book the child onto it"));
     }
 
     /** Books the child onto the sitting chosen; a full sitting, or one past its papers deadline, is refused on the field. */
     public void book(DelegateTask task) {
         long sittingId = TaskInput.required(task, "sittingId", value -> Long.parseLong(value.toString().strip()), "a sitting's number");
+        var wanted = panelType(task);
         PanelViews.Booking booking;
         try {
+            var type = panels.sitting(sittingId).type();
+            if (!type.equals(wanted.name())) {
+                throw TaskInput.invalid("sittingId", "Sitting " + sittingId + " is a " + type.toLowerCase(java.util.Locale.ROOT)
+                        + " panel: this case goes to a " + wanted.name().toLowerCase(java.util.Locale.ROOT) + " panel");
+            }
             booking = panels.book(sittingId, new PanelInput.Booking(task.getExecution().getProcessBusinessKey(),
                     task.getVariable("panelReason").toString(), null));
         } catch (ConflictException | NotFoundException e) {
@@ -249,12 +255,19 @@ public class PermanencePanels {
         audit.changed(outcome.booking().childReference(), "agency decision made", decision.name());
         if (decision != PanelOutcome.AgencyDecision.MORE_INFORMATION) {
             var view = outcome.view();
-            events.publishEvent(new AgencyDecisionMade(outcome.booking().childReference(), decision == PanelOutcome.AgencyDecision.ACCEPTED,
+            events.publishEvent(new AgencyDecisionMade(outcome.booking().childReference(), view.panelType(),
+                    decision == PanelOutcome.AgencyDecision.ACCEPTED,
                     view.recommendedPlanType(), view.recommendedContingency(), timescales.today(),
                     "Agency decision after the " + view.panelType().toLowerCase(java.util.Locale.ROOT) + " panel of "
                             + Timescales.DAY_IN_WORDS.format(view.sittingDate()) + " (sitting " + view.sittingId() + ")",
                     outcome.actions().stream().map(a -> new AgencyDecisionMade.Action(a.action(), a.owner(), a.dueOn())).toList()));
         }
+    }
+
+    /** The panel a journey goes to: a permanence panel unless the journey that called it says (a matching panel). */
+    private static PanelType panelType(DelegateTask task) {
+        var type = task.getVariable("panelType");
+        return type == null ? PanelType.PERMANENCE : PanelType.valueOf(type.toString());
     }
 
     /** The panel's part of a child's record. */

@@ -8,26 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.carepath.CarePathTest;
-import org.carepath.ProcessTestSupport;
+import org.carepath.ApiTestSupport;
 import org.carepath.child.Children;
 import org.carepath.child.NewChild;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Prospective adopters: their record, their status over time, and links refused when the approval does not cover them. */
 @CarePathTest
-class ProspectiveAdoptersApiTest extends ProcessTestSupport {
+class ProspectiveAdoptersApiTest extends ApiTestSupport {
 
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     Children children;
     @Autowired
@@ -126,30 +120,5 @@ class ProspectiveAdoptersApiTest extends ProcessTestSupport {
         var child = children.register(new NewChild("Ava", "Adopt-" + System.nanoTime(), born, null, null)).reference();
         children.allocate(child, "practitioner", "Priya Patel", "north-assessment-team", "North assessment team", "team-manager", "Case");
         return child;
-    }
-
-    @SuppressWarnings("unchecked")
-    private ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBasicAuth(user, "demo");
-        return (ResponseEntity<Map<String, Object>>) (Object) http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
-    }
-
-    private static long id(Map<String, Object> body) {
-        return ((Number) body.get("id")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> refused(ResponseEntity<Map<String, Object>> response) {
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        var result = new HashMap<String, String>();
-        ((List<Map<String, String>>) response.getBody().get("errors")).forEach(e -> result.put(e.get("field"), e.get("message")));
-        return result;
     }
 }

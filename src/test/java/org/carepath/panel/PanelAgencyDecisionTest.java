@@ -32,7 +32,7 @@ class PanelAgencyDecisionTest extends PanelTestSupport {
         var child = newChild();
         children.changeLegalStatus(child, LegalStatus.INTERIM_CARE_ORDER, LocalDate.of(2026, 9, 1), "Interim care order made");
 
-        transactions.executeWithoutResult(status -> events.publishEvent(new AgencyDecisionMade(child, true, "LONG_TERM_FOSTERING",
+        transactions.executeWithoutResult(status -> events.publishEvent(new AgencyDecisionMade(child, "PERMANENCE", true, "LONG_TERM_FOSTERING",
                 "  Special guardianship with the aunt ", LocalDate.of(2026, 9, 7), "panel sitting 4, booking 9", List.of())));
 
         var periods = http.exchange("/api/children/" + child + "/periods-in-care", HttpMethod.GET, signedIn("practitioner", null), List.class);
@@ -47,7 +47,7 @@ class PanelAgencyDecisionTest extends PanelTestSupport {
         clockAt("2026-09-07T10:00");
         var child = newChild();
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> events.publishEvent(new AgencyDecisionMade(child,
-                true, "ADOPTION", "Long-term fostering", LocalDate.of(2026, 9, 7), "panel sitting 4", List.of()))))
+                "PERMANENCE", true, "ADOPTION", "Long-term fostering", LocalDate.of(2026, 9, 7), "panel sitting 4", List.of()))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("is not looked after");
     }
 }

@@ -7,25 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.carepath.ProcessTestSupport;
+import org.carepath.ApiTestSupport;
 import org.carepath.child.Children;
 import org.carepath.child.NewChild;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Calls of the panel API as demo users, and the members, sittings and children the tests need. */
-abstract class PanelTestSupport extends ProcessTestSupport {
+abstract class PanelTestSupport extends ApiTestSupport {
 
     static final String ADMINISTRATOR = "panel-administrator";
 
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     Children children;
 
@@ -60,52 +54,5 @@ abstract class PanelTestSupport extends ProcessTestSupport {
     ResponseEntity<Map<String, Object>> book(String user, long sitting, String child) {
         return call(user, HttpMethod.POST, "/api/panel-sittings/" + sitting + "/bookings",
                 Map.of("child", child, "reason", "Permanence plan for adoption, from the second looked-after review"));
-    }
-
-    Map<String, Object> get(String user, String path) {
-        var response = call(user, HttpMethod.GET, path, null);
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
-    }
-
-    static HttpEntity<Object> signedIn(String user, Object body) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBasicAuth(user, "demo");
-        return new HttpEntity<>(body, headers);
-    }
-
-    @SuppressWarnings("unchecked")
-    ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
-        return (ResponseEntity<Map<String, Object>>) (Object) http.exchange(path, method, signedIn(user, body), Map.class);
-    }
-
-    static long id(Map<String, Object> body) {
-        return ((Number) body.get("id")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, String> refused(ResponseEntity<Map<String, Object>> response) {
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).isNotNull()
-                .satisfies(type -> assertThat(type.getType() + "/" + type.getSubtype()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
-        var result = new HashMap<String, String>();
-        ((List<Map<String, String>>) response.getBody().get("errors")).forEach(e -> result.put(e.get("field"), e.get("message")));
-        return result;
-    }
-
-    static String conflict(ResponseEntity<Map<String, Object>> response) {
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CONFLICT);
-        return (String) response.getBody().get("detail");
     }
 }

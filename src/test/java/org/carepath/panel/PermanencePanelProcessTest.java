@@ -175,6 +175,9 @@ class PermanencePanelProcessTest extends PanelTestSupport {
                 .contains("sitting " + id(next)).contains("papers due by");
         assertThatThrownBy(() -> completeAs(ADMINISTRATOR, booking, Map.of("sittingId", id(full))))
                 .hasMessageContaining("is full").hasMessageContaining("sitting " + id(next));
+        var fostering = sitting("FOSTERING", "2096-02-21", null, List.of());
+        assertThatThrownBy(() -> completeAs(ADMINISTRATOR, booking, Map.of("sittingId", id(fostering))))
+                .as("a panel of another kind").hasMessageContaining("is a fostering panel");
         assertThat(instance).isWaitingAt("Task_BookTheChildOntoASitting");
         assertThat(get(ADMINISTRATOR, "/api/panel-sittings/" + id(full))).containsEntry("casesBooked", 1);
 

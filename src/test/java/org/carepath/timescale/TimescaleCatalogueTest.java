@@ -68,6 +68,9 @@ class TimescaleCatalogueTest {
             // adoption
             "AGENCY_DECISION,              WORKING_DAYS, 7,   local, AFTER_TRIGGER",
             "ADOPTION_REGISTER_REFERRAL,   MONTHS,       3,   3,     AFTER_TRIGGER",
+            "ADOPTION_REGISTER_REFERRAL_MADE, WORKING_DAYS, 5, local, AFTER_TRIGGER",
+            "ADOPTION_FAMILY_FINDING,      MONTHS,       3,   local, AFTER_TRIGGER",
+            "MATCHING_ASSESSMENT,          WORKING_DAYS, 20,  local, AFTER_TRIGGER",
             "ADOPTION_REVIEW_FIRST,        MONTHS,       3,   3,     AFTER_TRIGGER",
             "ADOPTION_REVIEW,              MONTHS,       6,   6,     AFTER_TRIGGER",
             "ADOPTIVE_PLACEMENT_FIRST_REVIEW, WEEKS,     4,   4,     AFTER_TRIGGER",

@@ -1,0 +1,83 @@
+package org.carepath.adoption;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A child's road to adoption: the dates the scorecard is computed from, recorded as they happen. */
+@Entity
+class AdoptionCase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String childReference;
+    private LocalDate enteredCareOn;
+    private LocalDate shouldBePlacedOn;
+    private LocalDate placementOrderOn;
+    private LocalDate registerReferredOn;
+    private Long adopterId;
+    private LocalDate matchedOn;
+    private LocalDate movedInOn;
+    private LocalDate earlyPermanenceOn;
+    private String processInstanceId;
+    private Instant openedAt;
+    private LocalDate closedOn;
+    private String closedReason;
+
+    protected AdoptionCase() {
+    }
+
+    AdoptionCase(String childReference, LocalDate enteredCareOn, LocalDate shouldBePlacedOn, LocalDate placementOrderOn, Instant openedAt) {
+        this.childReference = childReference;
+        this.enteredCareOn = enteredCareOn;
+        this.shouldBePlacedOn = shouldBePlacedOn;
+        this.placementOrderOn = placementOrderOn;
+        this.openedAt = openedAt;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String childReference() {
+        return childReference;
+    }
+
+    LocalDate shouldBePlacedOn() {
+        return shouldBePlacedOn;
+    }
+
+    void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void referredToTheRegister(LocalDate on) {
+        this.registerReferredOn = on;
+    }
+
+    void matched(long adopterId, LocalDate on) {
+        this.adopterId = adopterId;
+        this.matchedOn = on;
+    }
+
+    /** The scorecard's measures from this case's dates, running clocks counted to {@code today}. */
+    AdoptionScorecard scorecard(LocalDate today, int a1, int a2, int a10) {
+        return AdoptionScorecard.of(enteredCareOn, placementOrderOn, matchedOn, movedInOn, earlyPermanenceOn, today, a1, a2, a10);
+    }
+
+    View view(AdoptionScorecard scorecard) {
+        return new View(childReference, enteredCareOn, shouldBePlacedOn, placementOrderOn, registerReferredOn, adopterId, matchedOn,
+                movedInOn, earlyPermanenceOn, closedOn, closedReason, scorecard, processInstanceId);
+    }
+
+    /** The child's adoption case on their record. */
+    record View(String child, LocalDate enteredCareOn, LocalDate shouldBePlacedOn, LocalDate placementOrderOn,
+                LocalDate registerReferredOn, Long adopterId, LocalDate matchedOn, LocalDate movedInOn, LocalDate earlyPermanenceOn,
+                LocalDate closedOn, String closedReason, AdoptionScorecard scorecard, String processInstanceId) {
+    }
+}

@@ -1,0 +1,104 @@
+package org.carepath.adoption;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.camunda.bpm.engine.variable.Variables;
+import org.carepath.child.ChildRecordPart;
+import org.carepath.child.Children;
+import org.carepath.child.Journeys;
+import org.carepath.child.LegalStatus;
+import org.carepath.child.LegalStatusChanged;
+import org.carepath.lookedafter.LookedAfter;
+import org.carepath.lookedafter.PermanencePlanRatified;
+import org.carepath.lookedafter.PermanencePlanType;
+import org.carepath.timescale.Timescales;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts {@code adoption-matching.bpmn} for a child once both are true: their permanence plan for adoption is
+ * ratified (the decision that they should be placed for adoption) and a placement order is made. Whichever comes
+ * second starts it, in the transaction of that event; a child has one open adoption case at a time. Also the adoption part
+ * of the child's record, with the scorecard's clocks.
+ */
+@Component
+class AdoptionMatching implements ChildRecordPart {
+
+    static final String PROCESS = "adoption-matching";
+
+    private final AdoptionCaseRepository cases;
+    private final Children children;
+    private final LookedAfter lookedAfter;
+    private final Journeys journeys;
+    private final Timescales timescales;
+
+    AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales) {
+        this.cases = cases;
+        this.children = children;
+        this.lookedAfter = lookedAfter;
+        this.journeys = journeys;
+        this.timescales = timescales;
+    }
+
+    @EventListener
+    @Transactional
+    void on(PermanencePlanRatified ratified) {
+        if (ratified.type() == PermanencePlanType.ADOPTION) {
+            startIfAuthorised(ratified.childReference());
+        }
+    }
+
+    /** A placement order, made in care proceedings or recorded on the child's legal status. */
+    @EventListener
+    @Transactional
+    void on(LegalStatusChanged changed) {
+        if (changed.legalStatus() == LegalStatus.PLACEMENT_ORDER) {
+            startIfAuthorised(changed.childReference());
+        }
+    }
+
+    private void startIfAuthorised(String child) {
+        if (cases.findByChildReferenceAndClosedOnIsNull(child).isPresent()) {
+            return;
+        }
+        var period = lookedAfter.periods(child).stream().filter(p -> p.endedOn() == null).findFirst().orElse(null);
+        if (period == null || period.permanencePlan() == null || period.permanencePlan().type() != PermanencePlanType.ADOPTION) {
+            return;
+        }
+        var record = children.get(child);
+        var placementOrder = record.legalStatusHistory().stream().filter(s -> s.legalStatus() == LegalStatus.PLACEMENT_ORDER)
+                .map(s -> s.effectiveOn()).reduce((first, later) -> later).orElse(null);
+        if (placementOrder == null || record.legalStatus() != LegalStatus.PLACEMENT_ORDER) {
+            return;
+        }
+        var shouldBePlaced = period.permanencePlan().ratifiedOn();
+        var adoption = cases.saveAndFlush(new AdoptionCase(child, period.startedOn(), shouldBePlaced, placementOrder, timescales.now()));
+        var instance = journeys.start(PROCESS, child, Variables.createVariables()
+                .putValue("adoptionCaseId", adoption.id())
+                .putValue("shouldBePlacedOn", midday(shouldBePlaced))
+                .putValue("shouldBePlacedOnText", Timescales.DAY_IN_WORDS.format(shouldBePlaced)));
+        adoption.startedAs(instance.getId());
+    }
+
+    Date midday(LocalDate date) {
+        return Date.from(date.atTime(12, 0).atZone(timescales.zone()).toInstant());
+    }
+
+    @Override
+    public String name() {
+        return "adoption";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Object of(String childReference) {
+        return cases.findFirstByChildReferenceOrderByIdDesc(childReference).map(c -> c.view(c.scorecard(timescales.today(),
+                threshold("ADOPTION_SCORECARD_A1"), threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")))).orElse(null);
+    }
+
+    private int threshold(String key) {
+        return timescales.timescale(key).amount();
+    }
+}
