@@ -310,6 +310,41 @@ class PanelPages {
         });
     }
 
+    @PostMapping("/sittings/{id}/invitations")
+    String invite(@PathVariable String id, @RequestParam(name = "members", required = false) List<String> members,
+                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return as(request, response, model, true, () -> {
+            long sitting = sittingId(id);
+            var errors = new PageErrors();
+            var chosen = List.copyOf(ids(members, errors, "invite.members", "#invite", "Members"));
+            var first = invitableMembers(panels.sitting(sitting)).stream().findFirst().map(m -> "#invite-" + m.id()).orElse("#invite");
+            if (chosen.isEmpty() && !errors.any()) {
+                errors.field("invite.members", first, "Members", "Select at least one member to invite");
+            }
+            if (!errors.any()) {
+                try {
+                    var invited = panels.invite(sitting, new PanelInput.Invitations(chosen));
+                    redirect.addFlashAttribute("notice", "Members invited: the quorum expected is "
+                            + (invited.expectedQuorum().met() ? "met" : "not met"));
+                    return "redirect:/panel/sittings/" + sitting + "#quorum";
+                } catch (InvalidRequestException e) {
+                    errors.from(e, "invite", field -> {
+                        var index = index(field);
+                        return new PageErrors.Place("members", index >= 0 && index < chosen.size() ? "invite-" + chosen.get(index) : "invite",
+                                "Members");
+                    });
+                } catch (ConflictException e) {
+                    errors.general("#invite", e.getMessage());
+                    response.setStatus(HttpStatus.CONFLICT.value());
+                }
+            }
+            if (response.getStatus() != HttpStatus.CONFLICT.value()) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+            }
+            return sittingPage(sitting, model, Map.of(), errors, "invite");
+        });
+    }
+
     @PostMapping("/sittings/{id}/circulation")
     String circulate(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model,
                      RedirectAttributes redirect) {
@@ -430,6 +465,7 @@ class PanelPages {
                 .filter(s -> !s.id().equals(sitting.id()) && "SCHEDULED".equals(s.status())
                         && s.date().atTime(s.time()).isAfter(sitting.date().atTime(sitting.time())))
                 .toList();
+        model.addAttribute("invitable", invitableMembers(sitting));
         model.addAttribute("sitting", sitting);
         model.addAttribute("where", where(sitting.place(), sitting.onlineLink()));
         model.addAttribute("agenda", agenda);
@@ -440,6 +476,13 @@ class PanelPages {
         model.addAttribute("cancelled", "CANCELLED".equals(sitting.status()));
         model.addAttribute("happened", !sitting.date().isAfter(timescales.today()));
         return "panel/sitting";
+    }
+
+    /** The members of this panel not invited yet whose appointment covers the day. */
+    private List<PanelViews.Member> invitableMembers(PanelViews.Sitting sitting) {
+        var invited = sitting.members().stream().map(PanelViews.InvitedMember::id).collect(java.util.stream.Collectors.toSet());
+        return panels.members().stream().filter(m -> !invited.contains(m.id()) && m.panelTypes().contains(sitting.type())
+                && !m.appointmentEndsOn().isBefore(sitting.date()) && !m.appointedOn().isAfter(sitting.date())).toList();
     }
 
     private Papers papers(PanelViews.AgendaItem item) {

@@ -92,6 +92,15 @@ class PanelPagesTest extends PanelTestSupport {
         assertThat(shown).contains("Sitting scheduled").contains("Wednesday 20 April 2095 at 10:30").contains("Rhiannon Chair")
                 .contains("County Hall").contains("Not met");
         assertThat(sittings()).isEqualTo(before + 1);
+
+        var vice = member("Victor Vice", "VICE_CHAIR", "2099-12-31", "PERMANENCE");
+        var worker = member("Wendy Worker", "SOCIAL_WORKER", "2099-12-31", "PERMANENCE");
+        var none = post(session, location, location + "/invitations", Map.of());
+        assertThat(errorSummary(none.getBody())).contains("href=\"#invite-" + vice + "\"").contains("Select at least one member to invite");
+        var invited = post(session, location, location + "/invitations", Map.of("members", List.of("" + vice, "" + worker)));
+        assertThat(invited.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(page(session, location).getBody()).contains("Victor Vice").contains("Wendy Worker")
+                .contains("Members invited: the quorum expected is met");
     }
 
     @Test
