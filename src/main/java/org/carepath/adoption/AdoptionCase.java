@@ -65,6 +65,30 @@ class AdoptionCase {
         this.matchedOn = on;
     }
 
+    LocalDate matchedOn() {
+        return matchedOn;
+    }
+
+    String processInstanceId() {
+        return processInstanceId;
+    }
+
+    void movedIn(LocalDate on) {
+        this.movedInOn = on;
+    }
+
+    /** The placement ended before the order: the match and the move no longer count, family finding begins again. */
+    void disrupted() {
+        this.adopterId = null;
+        this.matchedOn = null;
+        this.movedInOn = null;
+    }
+
+    void closed(LocalDate on, String reason) {
+        this.closedOn = on;
+        this.closedReason = reason;
+    }
+
     /** The scorecard's measures from this case's dates, running clocks counted to {@code today}. */
     AdoptionScorecard scorecard(LocalDate today, int a1, int a2, int a10) {
         return AdoptionScorecard.of(enteredCareOn, placementOrderOn, matchedOn, movedInOn, earlyPermanenceOn, today, a1, a2, a10);

@@ -54,4 +54,10 @@ final class AdoptionInput {
             List<@NotBlank(message = "is required") @Size(max = 16) String> children,
             @NotNull(message = "is required") @IsoDate(notInFuture = true) String linkedOn) {
     }
+
+    /** The adoptive placement ended before the adoption order. */
+    record PlacementEnded(
+            @NotNull(message = "is required") @IsoDate(notInFuture = true) String endedOn,
+            @NotBlank(message = "is required: why the placement ended") @Size(max = 5000) String reason) {
+    }
 }

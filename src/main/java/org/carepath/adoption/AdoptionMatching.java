@@ -28,13 +28,22 @@ class AdoptionMatching implements ChildRecordPart {
 
     static final String PROCESS = "adoption-matching";
 
+    static final String PLACEMENT_ENDED = "AdoptivePlacementEnded";
+
     private final AdoptionCaseRepository cases;
     private final Children children;
     private final LookedAfter lookedAfter;
     private final Journeys journeys;
     private final Timescales timescales;
+    private final ProspectiveAdopters adopters;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final jakarta.validation.Validator validator;
 
-    AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales) {
+    AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales,
+                     ProspectiveAdopters adopters, org.camunda.bpm.engine.RuntimeService runtime, jakarta.validation.Validator validator) {
+        this.adopters = adopters;
+        this.runtime = runtime;
+        this.validator = validator;
         this.cases = cases;
         this.children = children;
         this.lookedAfter = lookedAfter;
@@ -80,6 +89,32 @@ class AdoptionMatching implements ChildRecordPart {
                 .putValue("shouldBePlacedOn", midday(shouldBePlaced))
                 .putValue("shouldBePlacedOnText", Timescales.DAY_IN_WORDS.format(shouldBePlaced)));
         adoption.startedAs(instance.getId());
+    }
+
+    /**
+     * The adoptive placement ended before the adoption order (a disruption): the placement and the link end, the
+     * match no longer counts, and the journey goes to a disruption meeting and then family finding again.
+     */
+    @Transactional
+    AdoptionCase.View disrupted(String child, AdoptionInput.PlacementEnded input) {
+        var problems = org.carepath.web.FieldProblems.of(validator, input);
+        problems.throwIfAny();
+        var adoption = cases.findByChildReferenceAndClosedOnIsNull(child)
+                .orElseThrow(() -> new org.carepath.web.NotFoundException(child + " has no open adoption case"));
+        var journey = adoption.processInstanceId() == null ? null : runtime.getActivityInstance(adoption.processInstanceId());
+        if (journey == null || journey.getActivityInstances("SubProcess_LivingWithTheAdopters").length == 0) {
+            throw new org.carepath.web.ConflictException(child + " has not moved in with adopters: there is no adoptive placement to end");
+        }
+        var endedOn = LocalDate.parse(input.endedOn());
+        var adopterId = ((Number) runtime.getVariable(adoption.processInstanceId(), "adopterId")).longValue();
+        lookedAfter.adoptivePlacementEnded(child, endedOn, input.reason().strip());
+        adopters.unlinked(adopterId, child, endedOn, "The placement ended before the adoption order: " + input.reason().strip());
+        adoption.disrupted();
+        runtime.createMessageCorrelation(PLACEMENT_ENDED).processInstanceId(adoption.processInstanceId())
+                .setVariable("disruptedAt", Date.from(timescales.now())).setVariable("disruptionReason", input.reason().strip())
+                .correlate();
+        return adoption.view(adoption.scorecard(timescales.today(), threshold("ADOPTION_SCORECARD_A1"),
+                threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")));
     }
 
     Date midday(LocalDate date) {

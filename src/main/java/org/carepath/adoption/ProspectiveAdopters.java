@@ -185,4 +185,10 @@ public class ProspectiveAdopters {
         }
         audit.changed(child, "link with prospective adopters ended", adopter.householdName() + ": " + reason);
     }
+
+    /** The child moved in with the household. */
+    void placed(long adopterId, String child, LocalDate on) {
+        var adopter = adopters.findLockedById(adopterId).orElseThrow();
+        adopter.status(AdopterStatus.PLACED, on, child + " moved in", timescales.now(), by());
+    }
 }
