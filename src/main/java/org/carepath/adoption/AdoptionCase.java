@@ -89,8 +89,13 @@ class AdoptionCase {
         this.closedReason = reason;
     }
 
-    /** The scorecard's measures from this case's dates, running clocks counted to {@code today}. */
-    AdoptionScorecard scorecard(LocalDate today, int a1, int a2, int a10) {
+    /**
+     * The scorecard's measures from this case's dates, running clocks counted to {@code today}. An early permanence
+     * placement counts for A10 when its carers are the household matched (or no household is matched yet).
+     */
+    AdoptionScorecard scorecard(java.util.List<EarlyPermanencePlacement> earlyPermanence, LocalDate today, int a1, int a2, int a10) {
+        this.earlyPermanenceOn = earlyPermanence.stream().filter(p -> adopterId == null || p.adopterId() == adopterId)
+                .map(EarlyPermanencePlacement::startedOn).min(LocalDate::compareTo).orElse(null);
         return AdoptionScorecard.of(enteredCareOn, placementOrderOn, matchedOn, movedInOn, earlyPermanenceOn, today, a1, a2, a10);
     }
 

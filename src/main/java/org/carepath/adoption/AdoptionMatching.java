@@ -38,9 +38,14 @@ class AdoptionMatching implements ChildRecordPart {
     private final ProspectiveAdopters adopters;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final jakarta.validation.Validator validator;
+    private final EarlyPermanencePlacementRepository early;
+    private final org.carepath.access.ChildAccess access;
 
     AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales,
-                     ProspectiveAdopters adopters, org.camunda.bpm.engine.RuntimeService runtime, jakarta.validation.Validator validator) {
+                     ProspectiveAdopters adopters, org.camunda.bpm.engine.RuntimeService runtime, jakarta.validation.Validator validator,
+                     EarlyPermanencePlacementRepository early, org.carepath.access.ChildAccess access) {
+        this.early = early;
+        this.access = access;
         this.adopters = adopters;
         this.runtime = runtime;
         this.validator = validator;
@@ -113,8 +118,34 @@ class AdoptionMatching implements ChildRecordPart {
         runtime.createMessageCorrelation(PLACEMENT_ENDED).processInstanceId(adoption.processInstanceId())
                 .setVariable("disruptedAt", Date.from(timescales.now())).setVariable("disruptionReason", input.reason().strip())
                 .correlate();
-        return adoption.view(adoption.scorecard(timescales.today(), threshold("ADOPTION_SCORECARD_A1"),
+        return adoption.view(adoption.scorecard(early.findByChildReferenceOrderByStartedOnAsc(child), timescales.today(), threshold("ADOPTION_SCORECARD_A1"),
                 threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")));
+    }
+
+    /**
+     * The child placed with approved adopters as their foster carers (fostering for adoption, concurrent planning):
+     * kept for the A10 clock, which it stops if those carers become the child's adopters.
+     */
+    @Transactional
+    EarlyPermanencePlacement.View earlyPermanence(String child, AdoptionInput.EarlyPermanence input) {
+        var problems = org.carepath.web.FieldProblems.of(validator, input);
+        if (problems.fine("adopterId")) {
+            var adopter = adopters.household(input.adopterId());
+            if (adopter == null) {
+                problems.add("adopterId", "no prospective adopters " + input.adopterId());
+            } else if (adopter.status() == AdopterStatus.WITHDRAWN || adopter.status() == AdopterStatus.ON_HOLD) {
+                problems.add("adopterId", adopter.householdName() + " are " + adopter.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + ": early permanence is with approved adopters");
+            } else if (problems.fine("startedOn") && LocalDate.parse(input.startedOn()).isBefore(adopter.approvedOn())) {
+                problems.add("startedOn", "must not be before " + adopter.householdName() + " were approved (" + adopter.approvedOn() + ")");
+            }
+        }
+        problems.throwIfAny();
+        var user = access.viewer().userId();
+        var placement = early.saveAndFlush(new EarlyPermanencePlacement(child, input.adopterId(),
+                EarlyPermanencePlacement.Kind.valueOf(input.kind()), LocalDate.parse(input.startedOn()), timescales.now(),
+                user == null ? "carepath" : user));
+        return placement.view();
     }
 
     Date midday(LocalDate date) {
@@ -129,7 +160,7 @@ class AdoptionMatching implements ChildRecordPart {
     @Override
     @Transactional(readOnly = true)
     public Object of(String childReference) {
-        return cases.findFirstByChildReferenceOrderByIdDesc(childReference).map(c -> c.view(c.scorecard(timescales.today(),
+        return cases.findFirstByChildReferenceOrderByIdDesc(childReference).map(c -> c.view(c.scorecard(early.findByChildReferenceOrderByStartedOnAsc(childReference), timescales.today(),
                 threshold("ADOPTION_SCORECARD_A1"), threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")))).orElse(null);
     }
 

@@ -154,6 +154,12 @@ public class ProspectiveAdopters {
         return adopters.findById(id).orElseThrow(() -> new NotFoundException("No prospective adopters " + id));
     }
 
+    /** The household, or {@code null} when there is none of that id. */
+    @Transactional(readOnly = true)
+    ProspectiveAdopter household(Long id) {
+        return id == null ? null : adopters.findById(id).orElse(null);
+    }
+
     private String by() {
         var user = access.viewer().userId();
         return user == null ? "carepath" : user;

@@ -12,8 +12,11 @@
  * the child adopted and ends the period in care; the later-life letter; and a placement that ends before the order
  * (a disruption) going to a disruption meeting for the service manager and family finding again.
  *
+ * <p>Early permanence placements (fostering for adoption, concurrent planning) with the eventual adopters stop
+ * the A10 clock.
+ *
  * <p>Not yet here: adoption visits and reviews (the looked-after journey's visits and reviews go on meanwhile),
- * early permanence, long-term fostering matches, a change of plan away from adoption, and the authority's scorecard.
+ * long-term fostering matches, a change of plan away from adoption, and the authority's scorecard.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Adoption")
 package org.carepath.adoption;

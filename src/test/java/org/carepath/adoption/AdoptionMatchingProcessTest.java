@@ -197,6 +197,27 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
     }
 
     @Test
+    void earlyPermanenceWithTheEventualAdoptersStopsTheA10Clock() {
+        var child = childWithAPlanForAdoption("2098-01-14");
+        var household = adopters();
+        assertThat(refused(call("practitioner", HttpMethod.POST, "/api/children/" + child + "/early-permanence",
+                Map.of("adopterId", 987654321, "kind", "FOSTERING_FOR_ADOPTION", "startedOn", "2098-01-20")))).containsOnlyKeys("adopterId");
+        assertThat(refused(call("practitioner", HttpMethod.POST, "/api/children/" + child + "/early-permanence",
+                Map.of("adopterId", id(household), "kind", "FOSTERING_FOR_ADOPTION", "startedOn", "2097-10-01"))))
+                .as("before the household was approved").containsOnlyKeys("startedOn");
+        var placed = call("practitioner", HttpMethod.POST, "/api/children/" + child + "/early-permanence",
+                Map.of("adopterId", id(household), "kind", "FOSTERING_FOR_ADOPTION", "startedOn", "2098-01-20"));
+        assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
+        children.changeLegalStatus(child, LegalStatus.PLACEMENT_ORDER, LocalDate.of(2098, 2, 2), "Placement order made");
+        assertThat(journey(child)).isNotNull();
+
+        var scorecard = map(adoption(child).get("scorecard"));
+        // A10: entered care (1 December 2097) to the foster placement with the eventual adopters (20 January 2098): 50 days
+        assertThat(map(scorecard.get("a10"))).containsEntry("days", 50).containsEntry("running", false);
+        assertThat(map(scorecard.get("a1"))).containsEntry("running", true);
+    }
+
+    @Test
     void aPlanOtherThanAdoptionStartsNoAdoptionJourney() {
         clockAt("2098-01-14T10:00");
         var child = newChild(LocalDate.of(2096, 6, 1));

@@ -436,6 +436,11 @@ class ApiFuzzTest {
         neverAServerError(request);
     }
 
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void earlyPermanence(@ForAll("requests") @Endpoint("POST /api/children/{reference}/early-permanence") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
     private void neverAServerError(FuzzRequest request) throws Exception {
         requests.incrementAndGet();
         var user = request.user();
