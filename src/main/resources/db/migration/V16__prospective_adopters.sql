@@ -72,3 +72,16 @@ create table adoption_case (
     closed_reason             text
 );
 create unique index adoption_case_one_open on adoption_case (child_reference) where closed_on is null;
+
+-- Early permanence: the child placed with approved adopters as their foster carers (fostering for adoption, or
+-- concurrent planning) before the match. When those carers become the child's adopters, its start stops A10.
+create table early_permanence_placement (
+    id                        bigserial primary key,
+    child_reference           varchar(16)   not null references child (reference),
+    adopter_id                bigint        not null references prospective_adopter (id),
+    kind                      varchar(30)   not null,
+    started_on                date          not null,
+    recorded_at               timestamptz   not null,
+    recorded_by               varchar(64)   not null
+);
+create index early_permanence_placement_child on early_permanence_placement (child_reference);

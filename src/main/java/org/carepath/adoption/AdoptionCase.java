@@ -65,8 +65,37 @@ class AdoptionCase {
         this.matchedOn = on;
     }
 
-    /** The scorecard's measures from this case's dates, running clocks counted to {@code today}. */
-    AdoptionScorecard scorecard(LocalDate today, int a1, int a2, int a10) {
+    LocalDate matchedOn() {
+        return matchedOn;
+    }
+
+    String processInstanceId() {
+        return processInstanceId;
+    }
+
+    void movedIn(LocalDate on) {
+        this.movedInOn = on;
+    }
+
+    /** The placement ended before the order: the match and the move no longer count, family finding begins again. */
+    void disrupted() {
+        this.adopterId = null;
+        this.matchedOn = null;
+        this.movedInOn = null;
+    }
+
+    void closed(LocalDate on, String reason) {
+        this.closedOn = on;
+        this.closedReason = reason;
+    }
+
+    /**
+     * The scorecard's measures from this case's dates, running clocks counted to {@code today}. An early permanence
+     * placement counts for A10 when its carers are the household matched (or no household is matched yet).
+     */
+    AdoptionScorecard scorecard(java.util.List<EarlyPermanencePlacement> earlyPermanence, LocalDate today, int a1, int a2, int a10) {
+        this.earlyPermanenceOn = earlyPermanence.stream().filter(p -> adopterId == null || p.adopterId() == adopterId)
+                .map(EarlyPermanencePlacement::startedOn).min(LocalDate::compareTo).orElse(null);
         return AdoptionScorecard.of(enteredCareOn, placementOrderOn, matchedOn, movedInOn, earlyPermanenceOn, today, a1, a2, a10);
     }
 

@@ -16,9 +16,26 @@ import org.springframework.web.bind.annotation.RestController;
 class AdoptionController {
 
     private final ProspectiveAdopters adopters;
+    private final AdoptionMatching matching;
 
-    AdoptionController(ProspectiveAdopters adopters) {
+    AdoptionController(ProspectiveAdopters adopters, AdoptionMatching matching) {
         this.adopters = adopters;
+        this.matching = matching;
+    }
+
+    @PostMapping("/api/children/{reference}/early-permanence")
+    @Operation(summary = "The child placed with approved adopters as their foster carers (fostering for adoption, concurrent"
+            + " planning): stops the adoption scorecard's A10 clock if they become the child's adopters")
+    ResponseEntity<EarlyPermanencePlacement.View> earlyPermanence(@PathVariable String reference,
+                                                                  @RequestBody AdoptionInput.EarlyPermanence input) {
+        return ResponseEntity.status(201).body(matching.earlyPermanence(reference, input));
+    }
+
+    @PostMapping("/api/children/{reference}/adoptive-placement/end")
+    @Operation(summary = "The child's adoptive placement ended before the adoption order (a disruption): a disruption meeting"
+            + " for the service manager, then family finding again")
+    AdoptionCase.View disrupted(@PathVariable String reference, @RequestBody AdoptionInput.PlacementEnded input) {
+        return matching.disrupted(reference, input);
     }
 
     @GetMapping("/api/prospective-adopters")

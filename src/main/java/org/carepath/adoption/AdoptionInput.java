@@ -54,4 +54,18 @@ final class AdoptionInput {
             List<@NotBlank(message = "is required") @Size(max = 16) String> children,
             @NotNull(message = "is required") @IsoDate(notInFuture = true) String linkedOn) {
     }
+
+    /** The adoptive placement ended before the adoption order. */
+    record PlacementEnded(
+            @NotNull(message = "is required") @IsoDate(notInFuture = true) String endedOn,
+            @NotBlank(message = "is required: why the placement ended") @Size(max = 5000) String reason) {
+    }
+
+    /** The child placed with approved adopters as their foster carers before a match. */
+    record EarlyPermanence(
+            @NotNull(message = "is required: the prospective adopters fostering the child") Long adopterId,
+            @Schema(allowableValues = {"FOSTERING_FOR_ADOPTION", "CONCURRENT_PLANNING"}) @NotNull(message = "is required")
+            @OneOf(EarlyPermanencePlacement.Kind.class) String kind,
+            @NotNull(message = "is required") @IsoDate(notInFuture = true) String startedOn) {
+    }
 }

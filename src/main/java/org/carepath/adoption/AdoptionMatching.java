@@ -28,13 +28,27 @@ class AdoptionMatching implements ChildRecordPart {
 
     static final String PROCESS = "adoption-matching";
 
+    static final String PLACEMENT_ENDED = "AdoptivePlacementEnded";
+
     private final AdoptionCaseRepository cases;
     private final Children children;
     private final LookedAfter lookedAfter;
     private final Journeys journeys;
     private final Timescales timescales;
+    private final ProspectiveAdopters adopters;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final jakarta.validation.Validator validator;
+    private final EarlyPermanencePlacementRepository early;
+    private final org.carepath.access.ChildAccess access;
 
-    AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales) {
+    AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales,
+                     ProspectiveAdopters adopters, org.camunda.bpm.engine.RuntimeService runtime, jakarta.validation.Validator validator,
+                     EarlyPermanencePlacementRepository early, org.carepath.access.ChildAccess access) {
+        this.early = early;
+        this.access = access;
+        this.adopters = adopters;
+        this.runtime = runtime;
+        this.validator = validator;
         this.cases = cases;
         this.children = children;
         this.lookedAfter = lookedAfter;
@@ -82,6 +96,58 @@ class AdoptionMatching implements ChildRecordPart {
         adoption.startedAs(instance.getId());
     }
 
+    /**
+     * The adoptive placement ended before the adoption order (a disruption): the placement and the link end, the
+     * match no longer counts, and the journey goes to a disruption meeting and then family finding again.
+     */
+    @Transactional
+    AdoptionCase.View disrupted(String child, AdoptionInput.PlacementEnded input) {
+        var problems = org.carepath.web.FieldProblems.of(validator, input);
+        problems.throwIfAny();
+        var adoption = cases.findByChildReferenceAndClosedOnIsNull(child)
+                .orElseThrow(() -> new org.carepath.web.NotFoundException(child + " has no open adoption case"));
+        var journey = adoption.processInstanceId() == null ? null : runtime.getActivityInstance(adoption.processInstanceId());
+        if (journey == null || journey.getActivityInstances("SubProcess_LivingWithTheAdopters").length == 0) {
+            throw new org.carepath.web.ConflictException(child + " has not moved in with adopters: there is no adoptive placement to end");
+        }
+        var endedOn = LocalDate.parse(input.endedOn());
+        var adopterId = ((Number) runtime.getVariable(adoption.processInstanceId(), "adopterId")).longValue();
+        lookedAfter.adoptivePlacementEnded(child, endedOn, input.reason().strip());
+        adopters.unlinked(adopterId, child, endedOn, "The placement ended before the adoption order: " + input.reason().strip());
+        adoption.disrupted();
+        runtime.createMessageCorrelation(PLACEMENT_ENDED).processInstanceId(adoption.processInstanceId())
+                .setVariable("disruptedAt", Date.from(timescales.now())).setVariable("disruptionReason", input.reason().strip())
+                .correlate();
+        return adoption.view(adoption.scorecard(early.findByChildReferenceOrderByStartedOnAsc(child), timescales.today(), threshold("ADOPTION_SCORECARD_A1"),
+                threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")));
+    }
+
+    /**
+     * The child placed with approved adopters as their foster carers (fostering for adoption, concurrent planning):
+     * kept for the A10 clock, which it stops if those carers become the child's adopters.
+     */
+    @Transactional
+    EarlyPermanencePlacement.View earlyPermanence(String child, AdoptionInput.EarlyPermanence input) {
+        var problems = org.carepath.web.FieldProblems.of(validator, input);
+        if (problems.fine("adopterId")) {
+            var adopter = adopters.household(input.adopterId());
+            if (adopter == null) {
+                problems.add("adopterId", "no prospective adopters " + input.adopterId());
+            } else if (adopter.status() == AdopterStatus.WITHDRAWN || adopter.status() == AdopterStatus.ON_HOLD) {
+                problems.add("adopterId", adopter.householdName() + " are " + adopter.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + ": early permanence is with approved adopters");
+            } else if (problems.fine("startedOn") && LocalDate.parse(input.startedOn()).isBefore(adopter.approvedOn())) {
+                problems.add("startedOn", "must not be before " + adopter.householdName() + " were approved (" + adopter.approvedOn() + ")");
+            }
+        }
+        problems.throwIfAny();
+        var user = access.viewer().userId();
+        var placement = early.saveAndFlush(new EarlyPermanencePlacement(child, input.adopterId(),
+                EarlyPermanencePlacement.Kind.valueOf(input.kind()), LocalDate.parse(input.startedOn()), timescales.now(),
+                user == null ? "carepath" : user));
+        return placement.view();
+    }
+
     Date midday(LocalDate date) {
         return Date.from(date.atTime(12, 0).atZone(timescales.zone()).toInstant());
     }
@@ -94,7 +160,7 @@ class AdoptionMatching implements ChildRecordPart {
     @Override
     @Transactional(readOnly = true)
     public Object of(String childReference) {
-        return cases.findFirstByChildReferenceOrderByIdDesc(childReference).map(c -> c.view(c.scorecard(timescales.today(),
+        return cases.findFirstByChildReferenceOrderByIdDesc(childReference).map(c -> c.view(c.scorecard(early.findByChildReferenceOrderByStartedOnAsc(childReference), timescales.today(),
                 threshold("ADOPTION_SCORECARD_A1"), threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")))).orElse(null);
     }
 

@@ -19,11 +19,16 @@ public class AdoptionSteps {
     private final AdoptionCaseRepository cases;
     private final ProspectiveAdopters adopters;
     private final Timescales timescales;
+    private final org.carepath.lookedafter.LookedAfter lookedAfter;
+    private final org.carepath.child.Children children;
 
-    AdoptionSteps(AdoptionCaseRepository cases, ProspectiveAdopters adopters, Timescales timescales) {
+    AdoptionSteps(AdoptionCaseRepository cases, ProspectiveAdopters adopters, Timescales timescales,
+                  org.carepath.lookedafter.LookedAfter lookedAfter, org.carepath.child.Children children) {
         this.cases = cases;
         this.adopters = adopters;
         this.timescales = timescales;
+        this.lookedAfter = lookedAfter;
+        this.children = children;
     }
 
     /**
@@ -71,6 +76,56 @@ public class AdoptionSteps {
         long adopterId = TaskInput.id(execution, "adopterId");
         adopters.matched(adopterId, adoption.childReference(), timescales.today());
         adoption.matched(adopterId, timescales.today());
+        execution.setVariable("matchedAt", Date.from(timescales.now()));
+    }
+
+    public void transitionPlanAgreed(DelegateTask task) {
+        TaskInput.required(task, "transitionPlanAgreedOn", timescales::dateOf, "a date");
+        TaskInput.requiredText(task, "transitionPlan");
+    }
+
+    /** The life-story book's first version, shared with the adopters before the child moves in. */
+    public void lifeStoryBookShared(DelegateTask task) {
+        TaskInput.required(task, "lifeStoryBookSharedOn", timescales::dateOf, "a date");
+    }
+
+    /** The child moved in with the adopters: an adoptive placement, the A1 and A10 clocks stop, the household is placed. */
+    public void movedIn(DelegateTask task) {
+        var on = TaskInput.required(task, "movedInOn", timescales::dateOf, "a date");
+        var adoption = adoptionCase(task.getExecution());
+        if (adoption.matchedOn() != null && on.isBefore(adoption.matchedOn())) {
+            throw TaskInput.invalid("movedInOn", "The move-in (" + on + ") cannot be before the match decision (" + adoption.matchedOn() + ")");
+        }
+        var household = task.getVariable("adopterHousehold").toString();
+        try {
+            lookedAfter.placeForAdoption(adoption.childReference(), household, TaskInput.requiredText(task, "adoptersPostcode"), on);
+        } catch (org.carepath.web.InvalidRequestException e) {
+            throw TaskInput.invalid("adoptersPostcode", e.getMessage());
+        }
+        adoption.movedIn(on);
+        adopters.placed(TaskInput.id(task, "adopterId"), adoption.childReference(), on);
+        task.getExecution().setVariable("movedInAt", midday(on));
+    }
+
+    /** The adoption order: the child is adopted, leaves care, and their adoption case closes. */
+    public void orderGranted(DelegateTask task) {
+        var on = TaskInput.required(task, "adoptionOrderGrantedOn", timescales::dateOf, "a date");
+        var adoption = adoptionCase(task.getExecution());
+        children.changeLegalStatus(adoption.childReference(), org.carepath.child.LegalStatus.ADOPTED, on,
+                "Adoption order granted on " + on + (TaskInput.text(task, "court") == null ? "" : " (" + TaskInput.text(task, "court") + ")"));
+        adoption.closed(on, "Adoption order granted");
+        task.getExecution().setVariable("adoptionOrderGrantedAt", midday(on));
+    }
+
+    public void laterLifeLetterGiven(DelegateTask task) {
+        TaskInput.required(task, "laterLifeLetterGivenOn", timescales::dateOf, "a date");
+    }
+
+    /** After a disruption: what was learned, and family finding resumes. */
+    public void disruptionMeetingHeld(DelegateTask task) {
+        TaskInput.required(task, "disruptionMeetingHeldOn", timescales::dateOf, "a date");
+        TaskInput.requiredText(task, "disruptionLearning");
+        task.getExecution().setVariable("familyFindingResumedAt", Date.from(timescales.now()));
     }
 
     /** The match was not agreed: the link ends, the household is available again, family finding resumes. */

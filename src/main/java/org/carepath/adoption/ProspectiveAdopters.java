@@ -154,6 +154,12 @@ public class ProspectiveAdopters {
         return adopters.findById(id).orElseThrow(() -> new NotFoundException("No prospective adopters " + id));
     }
 
+    /** The household, or {@code null} when there is none of that id. */
+    @Transactional(readOnly = true)
+    ProspectiveAdopter household(Long id) {
+        return id == null ? null : adopters.findById(id).orElse(null);
+    }
+
     private String by() {
         var user = access.viewer().userId();
         return user == null ? "carepath" : user;
@@ -184,5 +190,11 @@ public class ProspectiveAdopters {
             adopter.status(AdopterStatus.APPROVED, on, reason + " (" + child + ")", timescales.now(), by());
         }
         audit.changed(child, "link with prospective adopters ended", adopter.householdName() + ": " + reason);
+    }
+
+    /** The child moved in with the household. */
+    void placed(long adopterId, String child, LocalDate on) {
+        var adopter = adopters.findLockedById(adopterId).orElseThrow();
+        adopter.status(AdopterStatus.PLACED, on, child + " moved in", timescales.now(), by());
     }
 }

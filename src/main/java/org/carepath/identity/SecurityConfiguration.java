@@ -60,6 +60,9 @@ class SecurityConfiguration {
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/proceedings"))
                 .hasAnyRole(Groups.LEGAL, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
                 // adoption: family-finding social workers and their managers keep the households approved to adopt
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/adoptive-placement/end"),
+                        paths.matcher(HttpMethod.POST, "/api/children/*/early-permanence"))
+                .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/prospective-adopters/**"))
                 .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.PANEL_ADMINISTRATOR,
                         Groups.AGENCY_DECISION_MAKER, Groups.ADMIN)

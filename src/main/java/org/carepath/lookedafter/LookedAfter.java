@@ -235,6 +235,23 @@ public class LookedAfter {
         return period.view(timescales.today());
     }
 
+    /**
+     * The child moved in with their adopters: an adoptive placement, a move from the placement before it. Refused on
+     * the field (as any placement) when its date or postcode is not one.
+     */
+    public void placeForAdoption(String childReference, String household, String postcode, LocalDate movedInOn) {
+        place(childReference, new LookedAfterInput.Placement(PlacementType.ADOPTIVE_PLACEMENT.name(), household, postcode,
+                movedInOn.toString(), true, false, "Placed for adoption with " + household));
+    }
+
+    /** The adoptive placement ended before the adoption order (a disruption). */
+    public void adoptivePlacementEnded(String childReference, LocalDate endedOn, String reason) {
+        var period = openPeriod(childReference);
+        var placement = period.currentPlacement().filter(p -> p.type() == PlacementType.ADOPTIVE_PLACEMENT)
+                .orElseThrow(() -> new ConflictException(childReference + " is not in an adoptive placement"));
+        endPlacement(childReference, placement.id(), new LookedAfterInput.PlacementEnded(endedOn.toString(), reason));
+    }
+
     PeriodInCareView endPlacement(String childReference, long placementId, LookedAfterInput.PlacementEnded input) {
         var period = openPeriod(childReference);
         var placement = period.placement(placementId).filter(Placement::current)

@@ -34,7 +34,7 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
     Children children;
 
     @Test
-    void aLocalMatchAssessedAndAgreedAtTheMatchingPanelStopsTheA2Clock() {
+    void aLocalMatchAgreedAtTheMatchingPanelLeadsToTheMoveTheOrderAndTheLaterLifeLetter() {
         var child = childWithAPlanForAdoption("2098-01-14");
         assertThat(journey(child)).as("no journey before a placement order").isNull();
         children.changeLegalStatus(child, LegalStatus.PLACEMENT_ORDER, LocalDate.of(2098, 2, 2), "Placement order made");
@@ -61,16 +61,92 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
         completeAs("agency-decision-maker", task(panel.getId(), "Task_MakeTheAgencyDecision"),
                 Map.of("agencyDecision", "accept", "agencyDecisionRationale", "The household can meet her needs."));
 
-        assertThat(instance).isEnded().hasPassed("Gateway_LocalMatchPursued", "Call_MatchingPanel", "End_Matched");
-        var adopter = get("practitioner", "/api/prospective-adopters/" + id(household));
-        assertThat(adopter).containsEntry("status", "MATCHED");
-        var adoption = map(map(get("practitioner", "/api/children/" + child).get("parts")).get("adoption"));
-        assertThat(adoption).containsEntry("matchedOn", "2098-04-23").containsEntry("placementOrderOn", "2098-02-02");
+        assertThat(instance).hasPassed("Gateway_LocalMatchPursued", "Call_MatchingPanel").isWaitingAt("Task_AgreeTheTransitionPlan");
+        assertThat(get("practitioner", "/api/prospective-adopters/" + id(household))).containsEntry("status", "MATCHED");
+        var matched = adoption(child);
+        assertThat(matched).containsEntry("matchedOn", "2098-04-23").containsEntry("placementOrderOn", "2098-02-02");
         // A2: placement order (2 February) to the match decision (23 April): 80 days
-        assertThat(map(map(adoption.get("scorecard")).get("a2"))).containsEntry("days", 80).containsEntry("running", false);
-        assertThat(map(map(adoption.get("scorecard")).get("a1"))).containsEntry("running", true);
+        assertThat(map(map(matched.get("scorecard")).get("a2"))).containsEntry("days", 80).containsEntry("running", false);
+        assertThat(map(map(matched.get("scorecard")).get("a1"))).containsEntry("running", true);
         assertThat(map(map(get("practitioner", "/api/children/" + child).get("parts")).get("periodInCare")).get("permanencePlan"))
                 .as("a match decision does not ratify another plan").extracting("ratifiedOn").isEqualTo("2098-01-14");
+
+        // introductions, the life-story book before the move, and the move-in
+        completeAs("practitioner", task(instance.getId(), "Task_AgreeTheTransitionPlan"), Map.of("transitionPlanAgreedOn", "2098-04-23",
+                "transitionPlan", "Ten days of introductions at the foster home, then at the adopters'; move on day 11."));
+        completeAs("practitioner", task(instance.getId(), "Task_ShareTheLifeStoryBook"), Map.of("lifeStoryBookSharedOn", "2098-04-23"));
+        clockAt("2098-05-10T10:00");
+        var moveIn = task(instance.getId(), "Task_RecordTheMoveIn");
+        assertThatThrownBy(() -> completeAs("practitioner", moveIn, Map.of("movedInOn", "2098-05-10", "adoptersPostcode", "LS6")))
+                .hasMessageContaining("postcode");
+        completeAs("practitioner", moveIn, Map.of("movedInOn", "2098-05-10", "adoptersPostcode", "LS6 2AB"));
+        assertThat(get("practitioner", "/api/prospective-adopters/" + id(household))).containsEntry("status", "PLACED");
+        var placed = adoption(child);
+        // A1: entered care (1 December 2097) to moving in (10 May 2098): 160 days, the clock stopped
+        assertThat(map(map(placed.get("scorecard")).get("a1"))).containsEntry("days", 160).containsEntry("running", false);
+        var period = map(map(get("practitioner", "/api/children/" + child).get("parts")).get("periodInCare"));
+        assertThat(list(period.get("placements"))).anySatisfy(p -> assertThat(p).containsEntry("type", "ADOPTIVE_PLACEMENT")
+                .containsEntry("provider", "Sam and Alex Rowe").containsEntry("startedOn", "2098-05-10"));
+
+        // an application for the order is possible after ten weeks; the order ends the period in care
+        assertThat(instance).isWaitingAt("Event_TenWeeksWithTheAdopters");
+        assertThat(timer(instance.getId(), "Event_TenWeeksWithTheAdopters").getDuedate()).isEqualTo(endOfDay("2098-07-19"));
+        fire(instance.getId(), "Event_TenWeeksWithTheAdopters");
+        clockAt("2098-09-01T10:00");
+        completeAs("practitioner", task(instance.getId(), "Task_RecordTheAdoptionOrder"), Map.of("adoptionOrderGrantedOn", "2098-09-01",
+                "court", "Leeds Family Court"));
+        var record = get("practitioner", "/api/children/" + child);
+        assertThat(record).containsEntry("legalStatus", "ADOPTED");
+        assertThat(map(map(record.get("parts")).get("periodInCare"))).containsEntry("endedOn", "2098-09-01");
+        assertThat(map(map(record.get("parts")).get("adoption"))).containsEntry("closedOn", "2098-09-01")
+                .containsEntry("closedReason", "Adoption order granted");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("looked-after-child")
+                .processInstanceBusinessKey(child).count()).as("the looked-after journey ended with the period").isZero();
+        completeAs("practitioner", task(instance.getId(), "Task_WriteTheLaterLifeLetter"), Map.of("laterLifeLetterGivenOn", "2098-09-01"));
+        assertThat(instance).isEnded().hasPassed("SubProcess_AdoptionOrder", "End_OrderGranted", "SubProcess_LaterLifeLetter", "End_Adopted");
+    }
+
+    @Test
+    void aPlacementThatEndsBeforeTheOrderGoesToADisruptionMeetingAndFamilyFindingAgain() {
+        var child = childWithAPlanForAdoption("2098-01-14");
+        children.changeLegalStatus(child, LegalStatus.PLACEMENT_ORDER, LocalDate.of(2098, 2, 2), "Placement order made");
+        var instance = journey(child);
+        assertThat(conflict(call("practitioner", HttpMethod.POST, "/api/children/" + child + "/adoptive-placement/end",
+                Map.of("endedOn", "2098-03-02", "reason", "x")))).contains("has not moved in");
+        var household = adopters();
+        link(household, child);
+        completeAs("practitioner", task(instance.getId(), "Task_FindAFamily"), Map.of("familyFinding", "linked"));
+        assessTheMatch(instance);
+        var panel = matchingPanel(instance);
+        var sitting = sitting("MATCHING", "2098-06-16");
+        completeAs("panel-administrator", task(panel.getId(), "Task_BookTheChildOntoASitting"), Map.of("sittingId", id(sitting)));
+        clockAt("2098-06-16T15:00");
+        attendAndRecommend(panel, sitting);
+        completeAs("agency-decision-maker", task(panel.getId(), "Task_MakeTheAgencyDecision"),
+                Map.of("agencyDecision", "accept", "agencyDecisionRationale", "A good match."));
+        completeAs("practitioner", task(instance.getId(), "Task_AgreeTheTransitionPlan"), Map.of("transitionPlanAgreedOn", "2098-06-16",
+                "transitionPlan", "Two weeks of introductions."));
+        completeAs("practitioner", task(instance.getId(), "Task_ShareTheLifeStoryBook"), Map.of("lifeStoryBookSharedOn", "2098-06-16"));
+        completeAs("practitioner", task(instance.getId(), "Task_RecordTheMoveIn"), Map.of("movedInOn", "2098-06-16", "adoptersPostcode", "LS6 2AB"));
+
+        clockAt("2098-07-20T10:00");
+        assertThat(refused(call("practitioner", HttpMethod.POST, "/api/children/" + child + "/adoptive-placement/end",
+                Map.of("endedOn", "2098-07-20")))).containsOnlyKeys("reason");
+        var ended = call("practitioner", HttpMethod.POST, "/api/children/" + child + "/adoptive-placement/end",
+                Map.of("endedOn", "2098-07-20", "reason", "The adopters could not manage her distress at night"));
+        assertThat(ended.getStatusCode()).as("%s", ended.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(ended.getBody()).doesNotContainKey("matchedOn").doesNotContainKey("movedInOn");
+
+        var meeting = task(instance.getId(), "Task_HoldADisruptionMeeting");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(meeting.getId()))
+                .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("service-manager"));
+        assertThat(get("practitioner", "/api/prospective-adopters/" + id(household))).containsEntry("status", "APPROVED");
+        completeAs("service-manager", meeting, Map.of("disruptionMeetingHeldOn", "2098-07-20",
+                "disruptionLearning", "Night-time support was not in the plan; look for a household with experience of trauma."));
+        assertThat(instance).hasPassed("Event_AdoptivePlacementEnded", "SubProcess_DisruptionMeeting").isWaitingAt("Task_KeepFindingAFamily");
+        var period = map(map(get("practitioner", "/api/children/" + child).get("parts")).get("periodInCare"));
+        assertThat(list(period.get("placements"))).filteredOn(p -> "ADOPTIVE_PLACEMENT".equals(p.get("type"))).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("endedOn", "2098-07-20"));
     }
 
     @Test
@@ -121,6 +197,27 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
     }
 
     @Test
+    void earlyPermanenceWithTheEventualAdoptersStopsTheA10Clock() {
+        var child = childWithAPlanForAdoption("2098-01-14");
+        var household = adopters();
+        assertThat(refused(call("practitioner", HttpMethod.POST, "/api/children/" + child + "/early-permanence",
+                Map.of("adopterId", 987654321, "kind", "FOSTERING_FOR_ADOPTION", "startedOn", "2098-01-20")))).containsOnlyKeys("adopterId");
+        assertThat(refused(call("practitioner", HttpMethod.POST, "/api/children/" + child + "/early-permanence",
+                Map.of("adopterId", id(household), "kind", "FOSTERING_FOR_ADOPTION", "startedOn", "2097-10-01"))))
+                .as("before the household was approved").containsOnlyKeys("startedOn");
+        var placed = call("practitioner", HttpMethod.POST, "/api/children/" + child + "/early-permanence",
+                Map.of("adopterId", id(household), "kind", "FOSTERING_FOR_ADOPTION", "startedOn", "2098-01-20"));
+        assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
+        children.changeLegalStatus(child, LegalStatus.PLACEMENT_ORDER, LocalDate.of(2098, 2, 2), "Placement order made");
+        assertThat(journey(child)).isNotNull();
+
+        var scorecard = map(adoption(child).get("scorecard"));
+        // A10: entered care (1 December 2097) to the foster placement with the eventual adopters (20 January 2098): 50 days
+        assertThat(map(scorecard.get("a10"))).containsEntry("days", 50).containsEntry("running", false);
+        assertThat(map(scorecard.get("a1"))).containsEntry("running", true);
+    }
+
+    @Test
     void aPlanOtherThanAdoptionStartsNoAdoptionJourney() {
         clockAt("2098-01-14T10:00");
         var child = newChild(LocalDate.of(2096, 6, 1));
@@ -131,16 +228,18 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"FamilyFinding, shouldBePlacedOn", "AdoptionRegisterReferral, registerReferralDecidedAt",
-            "FamilyFindingGoesOn, familyFindingResumedAt", "MatchingAssessment, linkedAt"})
-    void everyStageRemindsTheSocialWorkerThenEscalatesAMissedDeadline(String stage, String trigger) {
+    @CsvSource({"FamilyFinding, shouldBePlacedOn, practitioner", "AdoptionRegisterReferral, registerReferralDecidedAt, practitioner",
+            "FamilyFindingGoesOn, familyFindingResumedAt, practitioner", "MatchingAssessment, linkedAt, practitioner",
+            "Introductions, matchedAt, practitioner", "AdoptionOrder, applicationPossibleAt, practitioner",
+            "DisruptionMeeting, disruptedAt, service-manager", "LaterLifeLetter, adoptionOrderGrantedAt, practitioner"})
+    void everyStageRemindsItsWorkerThenEscalatesAMissedDeadline(String stage, String trigger, String group) {
         clockAt("2098-01-14T10:00");
         var child = newChild(LocalDate.of(2096, 6, 1));
         var instance = engine.getRuntimeService().createProcessInstanceByKey(AdoptionMatching.PROCESS).businessKey(child)
                 .setVariables(vars("childRef", child, "childName", "Ava Adopt", trigger, londonTime("2098-01-14T09:00")))
                 .startBeforeActivity("SubProcess_" + stage).execute();
         STARTED.add(instance.getId());
-        walkReminderAndEscalation(instance, stage, "practitioner");
+        walkReminderAndEscalation(instance, stage, group);
     }
 
     // ------------------------------------------------------------------ the child, the household, the panel
@@ -174,6 +273,10 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
             STARTED.add(instance.getId());
         }
         return instance;
+    }
+
+    private Map<String, Object> adoption(String child) {
+        return map(map(get("practitioner", "/api/children/" + child).get("parts")).get("adoption"));
     }
 
     private ProcessInstance matchingPanel(ProcessInstance journey) {

@@ -431,6 +431,16 @@ class ApiFuzzTest {
         neverAServerError(request);
     }
 
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void adoptivePlacementEnded(@ForAll("requests") @Endpoint("POST /api/children/{reference}/adoptive-placement/end") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void earlyPermanence(@ForAll("requests") @Endpoint("POST /api/children/{reference}/early-permanence") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
     private void neverAServerError(FuzzRequest request) throws Exception {
         requests.incrementAndGet();
         var user = request.user();
