@@ -10,6 +10,9 @@
  * and the agency decision; a case deferred or a sitting moved takes the journey to the new sitting. Publishes
  * {@link org.carepath.panel.AgencyDecisionMade} (the looked-after module ratifies the plan and tracks the
  * actions); adds the panel's part to the child's record.
+ *
+ * <p>The panel administrator's pages ({@link org.carepath.panel.PanelPages}, {@code /panel}): the same service
+ * through server-rendered GOV.UK Design System pages, for every panel type.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Permanence panel")
 package org.carepath.panel;

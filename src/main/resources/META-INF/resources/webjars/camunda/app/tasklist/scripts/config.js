@@ -1,7 +1,7 @@
 // CarePath's configuration of the Tasklist: the web app's own defaults (its keyboard shortcuts) and
 // CarePath's sign-out.
 export default {
-  customScripts: ['../carepath-sign-out', '../carepath-manager-link'],
+  customScripts: ['../carepath-sign-out', '../carepath-manager-link', '../carepath-panel-link'],
 
   shortcuts: {
     claimTask: {
