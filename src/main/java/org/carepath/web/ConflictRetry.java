@@ -169,7 +169,18 @@ public final class ConflictRetry {
 
         static KeptBody of(HttpServletRequest request) throws IOException {
             var in = request.getInputStream();
-            var body = in.readNBytes(MAX_KEPT_BODY + 1);
+            byte[] body;
+            try {
+                body = in.readNBytes(MAX_KEPT_BODY + 1);
+            } catch (IOException unreadable) {
+                // a body cut short (the client went away, bad chunking): whoever reads it is told, as without this filter
+                return new KeptBody(request, null, new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw unreadable;
+                    }
+                });
+            }
             if (body.length > MAX_KEPT_BODY) {
                 return new KeptBody(request, null, new SequenceInputStream(new ByteArrayInputStream(body), in));
             }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fault test of issue 17, part 1: the packaged app ({@code target/carepath.jar}, built by {@code package}) runs as
  * a separate process on its own embedded PostgreSQL (a temporary data directory, a free port), takes referrals from a
- * few senders, and is killed with SIGKILL at a random moment, again and again, each time restarted on the same data.
+ * few senders, and is killed with SIGKILL at a random moment (0 to 3 s after its first 201), again and again, each time restarted on the same data.
  * Every referral answered 201 must be there afterwards with its process instance; no referral without its journey,
  * no journey without its referral, no child without a referral. At the end a normal stop (SIGTERM) must stop the
  * embedded PostgreSQL too.
@@ -98,8 +98,13 @@ class CrashRecoveryTest {
                 thread.start();
                 senders.add(thread);
             }
-            long killAfter = 300 + random.nextInt(3_700);
-            Thread.sleep(killAfter);
+            // a random moment once referrals are being taken (the first requests after a start are slow)
+            long loadStarted = System.nanoTime();
+            while (answered.isEmpty() && System.nanoTime() - loadStarted < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(random.nextInt(3_000));
+            long killAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStarted);
             app.process.destroyForcibly(); // SIGKILL: no shutdown hook, no Spring close, the postmaster is left running
             app.process.waitFor(30, TimeUnit.SECONDS);
             assertThat(data.resolve("postmaster.pid")).as("the killed app's PostgreSQL is left running, as after a real crash").exists();

@@ -120,6 +120,25 @@ class EmbeddedPostgresConfigurationTest {
         }
     }
 
+    /** As after the machine lost power, or the OOM killer took the server: its pid file names a dead process. */
+    @Test
+    void aServerThatDiedWithoutShuttingDownStartsAgainWithItsCommittedData() throws Exception {
+        var properties = new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath");
+        var dead = configuration.embeddedPostgres(properties, local);
+        new JdbcTemplate(configuration.schemaOwnerDataSource(dead)).execute("create table remembered (note text); insert into remembered values ('committed')");
+        var pid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+        var postmaster = ProcessHandle.of(pid).orElseThrow();
+        postmaster.destroyForcibly();
+        postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        forgetWithoutStopping(dead.postgres());
+        assertThat(data.resolve("postgres").resolve("postmaster.pid")).as("left behind, naming a dead process").exists();
+
+        try (var server = configuration.embeddedPostgres(properties, local)) {
+            assertThat(new JdbcTemplate(configuration.schemaOwnerDataSource(server)).queryForObject("select note from remembered", String.class))
+                    .isEqualTo("committed");
+        }
+    }
+
     @Test
     void aStalePidFileNamingAnotherLiveProgramIsNoObstacle() throws Exception {
         var properties = new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath");
