@@ -71,6 +71,9 @@ class TaskScope implements UserCommandCheck {
             context.disableAuthorizationCheck();
             return;
         }
+        if (task == null) {
+            refuseIfDoneAlready(command);
+        }
         if (task == null || !mayRead(task)) {
             throw Refusal.noSuchTask(command.taskId());
         }
@@ -96,8 +99,33 @@ class TaskScope implements UserCommandCheck {
     private static void refuseIfClaimed(UserCommand command, TaskEntity task) {
         if (command.kind() == UserCommand.Kind.CLAIM_TASK && command.assignee() != null && task.getAssignee() != null
                 && !task.getAssignee().equals(command.assignee())) {
-            throw new Refusal(Status.CONFLICT, "conflict", "Conflict", "The task is already claimed by " + task.getAssignee(), List.of());
+            throw new Refusal(Status.CONFLICT, "conflict", "Conflict", "The task is already claimed by " + task.getAssignee()
+                    + ": it is theirs now. Ask them, or the team manager, if it should be yours.", List.of());
         }
+    }
+
+    /**
+     * Two people did the same task at once and the other finished first: say so (409), to whoever may see the child,
+     * rather than that no such task exists.
+     */
+    private void refuseIfDoneAlready(UserCommand command) {
+        if (command.kind() != UserCommand.Kind.WRITE_TASK && command.kind() != UserCommand.Kind.CLAIM_TASK) {
+            return;
+        }
+        var context = Context.getCommandContext();
+        var done = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(command.taskId());
+        if (done == null || done.getEndTime() == null || done.getProcessInstanceId() == null) {
+            return;
+        }
+        var journey = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(done.getProcessInstanceId());
+        var child = journey == null ? null : journey.getBusinessKey();
+        if (child == null || !access.canAccess(Viewer.of(identity, command.userId()), child)) {
+            return;
+        }
+        var by = done.getAssignee() == null ? "someone else" : done.getAssignee().equals(command.userId()) ? "you" : done.getAssignee();
+        throw new Refusal(Status.CONFLICT, "conflict", "Done already", "This task (" + done.getName() + ") was already completed by "
+                + by + ", just before you: what you sent was not recorded. Refresh your task list to see what is to be done now.",
+                List.of());
     }
 
     private static boolean handsOver(UserCommand command) {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -70,35 +71,35 @@ class EmbeddedPostgresConfiguration {
         var directory = properties.dataDirectory().toAbsolutePath();
         log.info("No database configured: starting embedded PostgreSQL with its data in {}", directory);
         var passwordFile = directory.resolve(SUPERUSER_PASSWORD_FILE);
+        var pendingPasswordFile = directory.resolveSibling(directory.getFileName() + ".initdb-password");
         var initialises = properties.clean() || !Files.exists(directory.resolve("postgresql.conf"));
-        var builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(properties.clean())
-                // Spring stops it after everything that uses it; a JVM hook of its own would race the engine's shutdown.
-                .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("password_encryption", "scram-sha-256");
+        // An earlier CarePath killed without a shutdown may have left its server running on the directory: stop it first.
+        StalePostmaster.stopIfLeftBehind(directory, Duration.ofSeconds(30));
+        var builder = builder(properties, directory);
         EmbeddedPostgres postgres;
         if (initialises) {
             var password = newPassword();
+            // Kept beside the directory (initdb wants it empty) before initdb runs, so that a crash between initdb and
+            // moving it in does not leave a server nobody knows the password of.
+            writeOwnerOnly(pendingPasswordFile, password);
             // initdb's own options, passed through zonky's locale options (the only ones it forwards): the superuser gets a
             // password from the start and every connection, local or over TCP, must give one.
-            var initdbPasswordFile = Files.createTempFile("carepath-initdb", ".password",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                Files.writeString(initdbPasswordFile, password);
-                postgres = builder.setLocaleConfig("pwfile", initdbPasswordFile.toString())
-                        .setLocaleConfig("auth", "scram-sha-256")
-                        .setConnectConfig("password", password)
-                        .start();
-            } finally {
-                Files.deleteIfExists(initdbPasswordFile);
-            }
+            postgres = builder.setLocaleConfig("pwfile", pendingPasswordFile.toString())
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setConnectConfig("password", password)
+                    .start();
             writeOwnerOnly(passwordFile, password);
+            Files.deleteIfExists(pendingPasswordFile);
         } else if (Files.exists(passwordFile)) {
             postgres = builder.setConnectConfig("password", Files.readString(passwordFile).strip()).start();
+        } else if (Files.exists(pendingPasswordFile)) {
+            // The first start was cut short after initdb: its password is the pending one.
+            var password = Files.readString(pendingPasswordFile).strip();
+            postgres = builder.setConnectConfig("password", password).start();
+            writeOwnerOnly(passwordFile, password);
+            Files.deleteIfExists(pendingPasswordFile);
         } else {
-            postgres = requirePasswords(builder.start(), directory, passwordFile);
+            postgres = requirePasswords(builder.start(), properties, directory, passwordFile);
         }
         try {
             var server = new Server(postgres, properties.databaseName(), newPassword(), newPassword());
@@ -132,7 +133,8 @@ class EmbeddedPostgresConfiguration {
     }
 
     /** A data directory from before passwords: give the superuser one and require it from now on. */
-    private static EmbeddedPostgres requirePasswords(EmbeddedPostgres postgres, Path directory, Path passwordFile) throws IOException {
+    private static EmbeddedPostgres requirePasswords(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties, Path directory,
+            Path passwordFile) throws IOException {
         var password = newPassword();
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("set password_encryption = 'scram-sha-256'");
@@ -147,9 +149,29 @@ class EmbeddedPostgresConfiguration {
         }
         log.info("The embedded PostgreSQL now requires passwords; the superuser's is in {}", passwordFile);
         postgres.close();
-        return EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "100").setServerConfig("password_encryption", "scram-sha-256")
-                .setConnectConfig("password", password).start();
+        return builder(properties, directory).setConnectConfig("password", password).start();
+    }
+
+    /**
+     * The server's settings. Durable unless a test says otherwise: the library's defaults (fsync and synchronous commit
+     * off) are for throwaway test databases, and would let a power cut lose referrals already answered 201 or corrupt
+     * the database. The library passes {@code -F} (fsync off) before the settings given here, and a later setting wins.
+     */
+    static EmbeddedPostgres.Builder builder(EmbeddedPostgresProperties properties, Path directory) {
+        var durable = properties.durable() ? "on" : "off";
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(properties.clean())
+                // Spring stops it after everything that uses it (Spring's shutdown hook closes the context on a normal exit);
+                // a JVM hook of its own would race the engine's shutdown.
+                .setRegisterShutdownHook(false)
+                // a start after a crash replays the write-ahead log first
+                .setPGStartupWait(properties.startupWait())
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable);
     }
 
     private static void prepareRoles(Server server) throws SQLException {

@@ -113,6 +113,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
             org.springframework.dao.OptimisticLockingFailureException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
+        // the service's transaction is rolled back whole by now: ConflictRetry tries the request again before answering this
+        ConflictRetry.mayRetry();
         return conflict(new ConflictException("Another request changed this at the same time: read it again, and try again"
                 + " if it is still to be done"));
     }

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
@@ -22,6 +24,8 @@ import org.springframework.web.util.UriUtils;
  * NUL characters in JSON bodies are refused where the body is read ({@link NoNulStrings}).
  */
 @Component
+// before ConflictRetry's filter, the last
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class RequestChecksFilter extends OncePerRequestFilter {
 
     @Override

@@ -89,6 +89,95 @@ class EmbeddedPostgresConfigurationTest {
     }
 
     @Test
+    void theAppsDataIsDurableByDefault() throws Exception {
+        try (var server = configuration.embeddedPostgres(new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath"), local)) {
+            var jdbc = new JdbcTemplate(configuration.schemaOwnerDataSource(server));
+            assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
+        }
+        var fast = new EmbeddedPostgresProperties(data.resolve("fast"), true, "carepath", false, null);
+        try (var server = configuration.embeddedPostgres(fast, local)) {
+            var jdbc = new JdbcTemplate(configuration.schemaOwnerDataSource(server));
+            assertThat(jdbc.queryForObject("show fsync", String.class)).as("tests may turn it off").isEqualTo("off");
+            assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("off");
+        }
+    }
+
+    /** As after a SIGKILL of the JVM: the server runs on, nobody holds the directory's lock; the next start stops it. */
+    @Test
+    void aServerLeftRunningByADeadCarePathIsStoppedOnTheNextStart() throws Exception {
+        var properties = new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath");
+        var orphan = configuration.embeddedPostgres(properties, local);
+        new JdbcTemplate(configuration.schemaOwnerDataSource(orphan)).execute("create table remembered (note text); insert into remembered values ('kept')");
+        var orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+        forgetWithoutStopping(orphan.postgres());
+
+        try (var server = configuration.embeddedPostgres(properties, local)) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).as("the orphan was stopped").isNotEqualTo(java.util.Optional.of(true));
+            assertThat(new JdbcTemplate(configuration.schemaOwnerDataSource(server)).queryForObject("select note from remembered", String.class))
+                    .isEqualTo("kept");
+        }
+    }
+
+    /** As after the machine lost power, or the OOM killer took the server: its pid file names a dead process. */
+    @Test
+    void aServerThatDiedWithoutShuttingDownStartsAgainWithItsCommittedData() throws Exception {
+        var properties = new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath");
+        var dead = configuration.embeddedPostgres(properties, local);
+        new JdbcTemplate(configuration.schemaOwnerDataSource(dead)).execute("create table remembered (note text); insert into remembered values ('committed')");
+        var pid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+        var postmaster = ProcessHandle.of(pid).orElseThrow();
+        postmaster.destroyForcibly();
+        postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        forgetWithoutStopping(dead.postgres());
+        assertThat(data.resolve("postgres").resolve("postmaster.pid")).as("left behind, naming a dead process").exists();
+
+        try (var server = configuration.embeddedPostgres(properties, local)) {
+            assertThat(new JdbcTemplate(configuration.schemaOwnerDataSource(server)).queryForObject("select note from remembered", String.class))
+                    .isEqualTo("committed");
+        }
+    }
+
+    @Test
+    void aStalePidFileNamingAnotherLiveProgramIsNoObstacle() throws Exception {
+        var properties = new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath");
+        configuration.embeddedPostgres(properties, local).close();
+        var other = new ProcessBuilder("sleep", "120").start();
+        try {
+            Files.writeString(data.resolve("postgres").resolve("postmaster.pid"), other.pid() + "\n" + data.resolve("postgres") + "\n");
+            try (var server = configuration.embeddedPostgres(properties, local)) {
+                assertThat(new JdbcTemplate(configuration.schemaOwnerDataSource(server)).queryForObject("select 1", Integer.class)).isOne();
+            }
+            assertThat(other.isAlive()).as("not ours: left alone").isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aServerInUseByARunningCarePathIsNeverStopped() throws Exception {
+        try (var server = configuration.embeddedPostgres(new EmbeddedPostgresProperties(data.resolve("postgres"), false, "carepath"), local)) {
+            assertThatThrownBy(() -> StalePostmaster.stopIfLeftBehind(data.resolve("postgres"), java.time.Duration.ofSeconds(5)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another CarePath that is still running");
+            assertThat(new JdbcTemplate(configuration.schemaOwnerDataSource(server)).queryForObject("select 1", Integer.class)).isOne();
+        }
+    }
+
+    /** What the JVM's death does to the library's object: its lock on the directory is gone, and it never stops the server. */
+    private static void forgetWithoutStopping(EmbeddedPostgres postgres) throws Exception {
+        var lock = EmbeddedPostgres.class.getDeclaredField("lock");
+        lock.setAccessible(true);
+        ((java.nio.channels.FileLock) lock.get(postgres)).release();
+        var stream = EmbeddedPostgres.class.getDeclaredField("lockStream");
+        stream.setAccessible(true);
+        ((java.io.Closeable) stream.get(postgres)).close();
+        var closed = EmbeddedPostgres.class.getDeclaredField("closed");
+        closed.setAccessible(true);
+        ((java.util.concurrent.atomic.AtomicBoolean) closed.get(postgres)).set(true);
+    }
+
+    @Test
     void theEmbeddedDatabaseIsRefusedOutsideTheLocalProfile() {
         new ApplicationContextRunner()
                 .withUserConfiguration(Settings.class, EmbeddedPostgresConfiguration.class)
