@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -68,6 +68,8 @@ class PanelDocuments {
     // ------------------------------------------------------------------ upload
 
     PanelViews.Document upload(long sittingId, long bookingId, MultipartFile file, String title, String description) {
+        // the sitting's row locked first (as deferral and cancellation lock it), so the booking read next is still on it when stored
+        sittings.findLockedById(sittingId).orElseThrow(() -> noBooking(sittingId, bookingId));
         var booking = booking(sittingId, bookingId);
         var viewer = access.viewer();
         if (!mayUpload(viewer, booking)) {
@@ -132,7 +134,7 @@ class PanelDocuments {
             insert.setBytes(7, bytes);
             insert.setString(8, cleanTitle);
             insert.setString(9, cleanDescription);
-            insert.setTimestamp(10, Timestamp.from(at));
+            insert.setObject(10, at.atOffset(ZoneOffset.UTC));
             insert.setString(11, by);
             return insert;
         }, keys);

@@ -150,6 +150,25 @@ class PanelDocumentsApiTest extends PanelTestSupport {
     }
 
     @Test
+    void aMultipartBodyOfUnknownLengthIsRefusedUnreadAndNothingIsStored() {
+        var c = booked(List.of());
+        var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(pdf(500)) {
+            @Override
+            public String getFilename() {
+                return "report.pdf";
+            }
+        });
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setBasicAuth("practitioner", "demo");
+        // RestTemplate streams a multipart body chunked, without a Content-Length
+        var answer = http.exchange(c.documents(), HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.LENGTH_REQUIRED);
+        assertThat(documents(c.booking())).isZero();
+    }
+
+    @Test
     void anotherTeamsSocialWorkerFindsNothingAndOtherRolesMayNotUpload() throws Exception {
         var c = booked(List.of());
         var uploaded = upload("practitioner", c.documents(), "report.pdf", null, pdf(500), null);
