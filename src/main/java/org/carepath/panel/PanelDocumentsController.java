@@ -30,7 +30,7 @@ class PanelDocumentsController {
         this.documents = documents;
     }
 
-    @PostMapping(path = "/api/panel-sittings/{id}/bookings/{bookingId}/documents")
+    @PostMapping(path = "/api/panel-sittings/{id}/bookings/{bookingId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a supporting document for the child's case (multipart field 'file', optional 'title' and"
             + " 'description'): a PDF or Word document (.docx, .doc) as its content shows, at most carepath.panel.document-max-bytes"
             + " (10 MB unless configured), else 400 naming 'file' and nothing stored; a body far beyond the limit is cut off"

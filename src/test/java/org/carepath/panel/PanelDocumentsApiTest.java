@@ -111,8 +111,9 @@ class PanelDocumentsApiTest extends PanelTestSupport {
                 .startsWith("must be a PDF or a Word document");
         assertThat(refused(upload("practitioner", c.documents(), "report.pdf", "application/pdf", new byte[0], null)).get("file"))
                 .startsWith("is empty");
-        var noFile = call("practitioner", HttpMethod.POST, c.documents(), Map.of("title", "x"));
-        assertThat(refused(noFile)).containsOnlyKeys("file");
+        assertThat(call("practitioner", HttpMethod.POST, c.documents(), Map.of("title", "x")).getStatusCode())
+                .as("a JSON body").isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(refused(formWithoutAFile("practitioner", c.documents()))).containsOnlyKeys("file");
         assertThat(refused(upload("practitioner", c.documents(), "a.pdf", null, pdf(100), "x".repeat(201)))).containsOnlyKeys("title");
         assertThat(documents(c.booking())).isZero();
     }
@@ -276,6 +277,37 @@ class PanelDocumentsApiTest extends PanelTestSupport {
                 .isEqualTo("attachment; filename=\"Rapport _t_ ; 100_.pdf\"; filename*=UTF-8''Rapport%20%C3%A9t%C3%A9%20%3B%20100%25.pdf");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUploadIsDescribedAsAMultipartFormInTheOpenApi() {
+        var docs = get("practitioner", "/v3/api-docs");
+        var paths = map(docs.get("paths"));
+        assertThat(paths).containsKeys("/api/panel-sittings/{id}/bookings/{bookingId}/documents", "/api/panel-documents/{documentId}");
+        var upload = map(map(paths.get("/api/panel-sittings/{id}/bookings/{bookingId}/documents")).get("post"));
+        assertThat(map(map(upload.get("requestBody")).get("content"))).containsKey("multipart/form-data");
+        assertThat((String) upload.get("summary")).contains("10 MB").contains("413");
+    }
+
+    @Test
+    void theLimitIsConfiguredInBytesOrWithAUnitAndNeverAboveSpringsMultipartLimit() {
+        var bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                        Map.of("carepath.panel.document-max-bytes", "2048")))
+                .bindOrCreate("carepath.panel", PanelDocumentSettings.class);
+        assertThat(bound.documentMaxBytes().toBytes()).isEqualTo(2048);
+        assertThat(bound.inWords()).isEqualTo("2 KB");
+        assertThat(new PanelDocumentSettings(org.springframework.util.unit.DataSize.ofBytes(1500)).inWords()).isEqualTo("1500 bytes");
+        assertThat(new PanelDocumentSettings(org.springframework.util.unit.DataSize.ofMegabytes(10)).inWords()).isEqualTo("10 MB");
+
+        var multipart = new org.springframework.boot.autoconfigure.web.servlet.MultipartProperties();
+        multipart.setMaxFileSize(org.springframework.util.unit.DataSize.ofMegabytes(1));
+        var provider = new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("multipart", multipart))
+                .getBeanProvider(org.springframework.boot.autoconfigure.web.servlet.MultipartProperties.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PanelDocuments(null, null, null, null, null,
+                        new PanelDocumentSettings(org.springframework.util.unit.DataSize.ofMegabytes(10)), provider))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("spring.servlet.multipart.max-file-size");
+    }
+
     // ----------------------------------------------------------------- helpers
 
     String panelMemberUser() {
@@ -318,6 +350,17 @@ class PanelDocumentsApiTest extends PanelTestSupport {
         headers.setBasicAuth(user, "demo");
         return (ResponseEntity<Map<String, Object>>) (Object) http.exchange(path, HttpMethod.POST, new HttpEntity<>(body.toByteArray(), headers),
                 Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    ResponseEntity<Map<String, Object>> formWithoutAFile(String user, String path) {
+        var boundary = "----CarePathTest" + System.nanoTime();
+        var body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nNo file\r\n--" + boundary + "--\r\n";
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
+        headers.setBasicAuth(user, "demo");
+        return (ResponseEntity<Map<String, Object>>) (Object) http.exchange(path, HttpMethod.POST,
+                new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), Map.class);
     }
 
     ResponseEntity<byte[]> download(String user, long document) {
