@@ -29,6 +29,7 @@ final class DemoUsers {
             new DemoUser(Groups.DIRECTOR, "Diane", "Mensah", Groups.DIRECTOR, List.of()),
             new DemoUser(Groups.IRO, "Ian", "Roberts", Groups.IRO, List.of()),
             new DemoUser(Groups.PANEL_ADMINISTRATOR, "Pauline", "Adeyemi", Groups.PANEL_ADMINISTRATOR, List.of()),
+            new DemoUser(Groups.PANEL_MEMBER, "Patrick", "Nolan", Groups.PANEL_MEMBER, List.of()),
             new DemoUser(Groups.AGENCY_DECISION_MAKER, "Alan", "Davies", Groups.AGENCY_DECISION_MAKER, List.of()),
             new DemoUser(Groups.PERSONAL_ADVISER, "Paula", "Martin", Groups.PERSONAL_ADVISER, List.of()),
             new DemoUser(Groups.LEGAL, "Leila", "Hussain", Groups.LEGAL, List.of()),

@@ -12,6 +12,8 @@ public final class Groups {
     public static final String DIRECTOR = "director";
     public static final String IRO = "iro";
     public static final String PANEL_ADMINISTRATOR = "panel-administrator";
+    /** A member of the central list of people who sit on panels, who signs in to read their sittings' papers. */
+    public static final String PANEL_MEMBER = "panel-member";
     public static final String AGENCY_DECISION_MAKER = "agency-decision-maker";
     public static final String PERSONAL_ADVISER = "personal-adviser";
     public static final String LEGAL = "legal";
@@ -24,7 +26,7 @@ public final class Groups {
     static final String CAMUNDA_ADMIN = "camunda-admin";
 
     static final List<String> ALL = List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, HEAD_OF_SERVICE, DIRECTOR, IRO, PANEL_ADMINISTRATOR,
-            AGENCY_DECISION_MAKER, PERSONAL_ADVISER, LEGAL, ADMIN);
+            PANEL_MEMBER, AGENCY_DECISION_MAKER, PERSONAL_ADVISER, LEGAL, ADMIN);
 
     private Groups() {
     }
@@ -38,6 +40,7 @@ public final class Groups {
             case DIRECTOR -> "Directors of children's services";
             case IRO -> "Independent reviewing officers and conference chairs";
             case PANEL_ADMINISTRATOR -> "Panel administrators";
+            case PANEL_MEMBER -> "Panel members";
             case AGENCY_DECISION_MAKER -> "Agency decision makers";
             case PERSONAL_ADVISER -> "Personal advisers";
             case LEGAL -> "Local authority solicitors";

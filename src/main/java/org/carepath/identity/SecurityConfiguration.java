@@ -68,6 +68,18 @@ class SecurityConfiguration {
                         Groups.AGENCY_DECISION_MAKER, Groups.ADMIN)
                 .requestMatchers(paths.matcher("/api/prospective-adopters/**"))
                 .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                // papers for panel: the child's team and the administrators upload; the members invited to the sitting also read
+                // (PanelDocuments keeps each to the children in their scope, and members to their open sittings)
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/panel-sittings/*/bookings/*/documents"))
+                .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.PANEL_ADMINISTRATOR, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/panel-sittings/*/bookings/*/documents"),
+                        paths.matcher(HttpMethod.GET, "/api/panel-documents/*"))
+                .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.PANEL_MEMBER)
+                // a panel member reads the sittings they are invited to (Panels answers 404 for the others)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/panel-sittings/proposed"))
+                .hasAnyRole(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/panel-sittings/*"))
+                .hasAnyRole(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.PANEL_MEMBER)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/panel-members/**"), paths.matcher(HttpMethod.GET, "/api/panel-sittings/**"))
                 .hasAnyRole(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER)
                 .requestMatchers(paths.matcher("/api/panel-members/**"), paths.matcher("/api/panel-sittings/**"))

@@ -31,7 +31,10 @@ final class PanelInput {
             @Schema(example = "2026-04-01") @NotNull(message = "is required") @IsoDate String appointedOn,
             @Schema(example = "2029-03-31") @NotNull(message = "is required") @IsoDate String appointmentEndsOn,
             @Schema(description = "When a social worker qualified (their post-qualifying experience counts for quorum)", example = "2015-07-01")
-            @IsoDate(notInFuture = true) String qualifiedOn) {
+            @IsoDate(notInFuture = true) String qualifiedOn,
+            @Schema(description = "The CarePath user who signs in as this member: they then see the children booked on the open"
+                    + " sittings they are invited to, and those children's papers", example = "panel-member")
+            @Size(max = 64) String userId) {
     }
 
     /** A sitting of a panel, with the members invited. */

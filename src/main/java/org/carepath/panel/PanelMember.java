@@ -32,6 +32,8 @@ class PanelMember {
     private LocalDate appointmentEndsOn;
     private Instant createdAt;
     private String createdBy;
+    /** The CarePath user who signs in as this member (their scope: {@link PanelMembersScope}); null if none. */
+    private String userId;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "panel_member_panel_type", joinColumns = @JoinColumn(name = "member_id"))
@@ -42,7 +44,8 @@ class PanelMember {
     }
 
     PanelMember(String name, PanelRole role, Set<PanelType> panelTypes, LocalDate qualifiedOn, LocalDate appointedOn,
-                LocalDate appointmentEndsOn, Instant createdAt, String createdBy) {
+                LocalDate appointmentEndsOn, Instant createdAt, String createdBy, String userId) {
+        this.userId = userId;
         this.name = name;
         this.role = role;
         this.panelTypes = new java.util.HashSet<>(panelTypes);
@@ -55,6 +58,10 @@ class PanelMember {
 
     Long id() {
         return id;
+    }
+
+    String userId() {
+        return userId;
     }
 
     String name() {
@@ -88,6 +95,6 @@ class PanelMember {
 
     PanelViews.Member view() {
         return new PanelViews.Member(id, name, role.name(), new TreeSet<>(panelTypes.stream().map(PanelType::name).toList()),
-                qualifiedOn, appointedOn, appointmentEndsOn);
+                qualifiedOn, appointedOn, appointmentEndsOn, userId);
     }
 }

@@ -38,4 +38,18 @@ interface PanelSittingRepository extends JpaRepository<PanelSitting, Long> {
 
     @Query("select count(b) from PanelBooking b where b.childReference = :child and b.status = org.carepath.panel.BookingStatus.DEFERRED")
     long deferralsOf(String child);
+
+    /** Whether the user is linked to a member invited to the sitting. */
+    @Query("select count(i) > 0 from PanelInvitation i where i.sitting.id = :sitting and i.member.userId = :user")
+    boolean isInvited(Long sitting, String user);
+
+    /**
+     * Whether the child is booked on an open sitting (not cancelled, its day not past) to which the user, linked to a
+     * member of the central list, is invited: one query on the indexes of the booking's child, the invitation's sitting
+     * and the member's user.
+     */
+    @Query("select count(b) > 0 from PanelBooking b, PanelInvitation i where i.sitting = b.sitting and i.member.userId = :user"
+            + " and b.childReference = :child and b.status = org.carepath.panel.BookingStatus.BOOKED"
+            + " and b.sitting.status = org.carepath.panel.SittingStatus.SCHEDULED and b.sitting.sittingDate >= :today")
+    boolean isBookedOnAnOpenSittingOf(String child, String user, LocalDate today);
 }

@@ -11,8 +11,9 @@ final class PanelViews {
     private PanelViews() {
     }
 
+    /** @param userId the CarePath user who signs in as this member, if linked */
     record Member(Long id, String name, String role, Set<String> panelTypes, LocalDate qualifiedOn, LocalDate appointedOn,
-                  LocalDate appointmentEndsOn) {
+                  LocalDate appointmentEndsOn, String userId) {
     }
 
     record InvitedMember(Long id, String name, String role, Boolean attended) {
@@ -43,6 +44,14 @@ final class PanelViews {
 
     record Booking(Long id, Long sittingId, LocalDate sittingDate, String child, String reason, int position, LocalTime time,
                    String status, Long deferredFrom, long deferrals) {
+    }
+
+    /**
+     * A supporting document of a child's booking: its name as given (made safe), the type its content shows, its size
+     * and SHA-256 checksum (hex). The bytes are at {@code GET /api/panel-documents/{id}}.
+     */
+    record Document(Long id, Long sittingId, Long bookingId, String child, String fileName, String type, String mediaType,
+                    long sizeBytes, String sha256, String title, String description, java.time.Instant uploadedAt, String uploadedBy) {
     }
 
     /** A request for panel and the journey it started. */

@@ -8,8 +8,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
+import org.camunda.bpm.engine.IdentityService;
 import org.carepath.access.ChildAccess;
 import org.carepath.child.Children;
+import org.carepath.identity.Groups;
+import org.carepath.identity.Viewer;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.ConflictException;
 import org.carepath.web.FieldProblems;
@@ -34,12 +37,14 @@ public class Panels {
     private final Validator validator;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.carepath.audit.Audit audit;
+    private final IdentityService identity;
 
     Panels(PanelMemberRepository members, PanelSittingRepository sittings, Children children, ChildAccess access,
            Timescales timescales, Validator validator, org.springframework.context.ApplicationEventPublisher events,
-           org.carepath.audit.Audit audit) {
+           org.carepath.audit.Audit audit, IdentityService identity) {
         this.events = events;
         this.audit = audit;
+        this.identity = identity;
         this.members = members;
         this.sittings = sittings;
         this.children = children;
@@ -72,12 +77,21 @@ public class Panels {
         if (problems.fine("role") && PanelRole.valueOf(input.role()) == PanelRole.SOCIAL_WORKER && input.qualifiedOn() == null) {
             problems.add("qualifiedOn", "is required for a social worker: their post-qualifying experience counts for quorum");
         }
+        var userId = input.userId() == null || input.userId().isBlank() ? null : input.userId().strip();
+        if (userId != null && problems.fine("userId")) {
+            if (Viewer.asTheApplication(identity, () -> identity.createUserQuery().userId(userId).count()) == 0) {
+                problems.add("userId", "no CarePath user '" + userId + "' (a user signs in once before they can be linked)");
+            } else {
+                members.findByUserId(userId).ifPresent(linked -> problems.add("userId", "is linked already to " + linked.name()
+                        + " (member " + linked.id() + ")"));
+            }
+        }
         problems.throwIfAny();
         var types = new java.util.HashSet<PanelType>();
         input.panelTypes().stream().filter(java.util.Objects::nonNull).forEach(type -> types.add(PanelType.valueOf(type)));
         var member = members.save(new PanelMember(input.name().strip(), PanelRole.valueOf(input.role()), types,
                 input.qualifiedOn() == null ? null : LocalDate.parse(input.qualifiedOn()), LocalDate.parse(input.appointedOn()),
-                LocalDate.parse(input.appointmentEndsOn()), timescales.now(), by()));
+                LocalDate.parse(input.appointmentEndsOn()), timescales.now(), by(), userId));
         return member.view();
     }
 
@@ -137,8 +151,18 @@ public class Panels {
 
     @Transactional(readOnly = true)
     PanelViews.Sitting sitting(long id) {
-        return view(find(id));
+        var sitting = find(id);
+        var viewer = access.viewer();
+        // a panel member (who reads no other sitting) reads the sittings they are invited to
+        if (!viewer.isSystem() && READ_EVERY_SITTING.stream().noneMatch(viewer::in) && !sittings.isInvited(id, viewer.userId())) {
+            throw new NotFoundException("No panel sitting " + id);
+        }
+        return view(sitting);
     }
+
+    /** The roles that read every sitting (SecurityConfiguration lets panel members read too: the ones they are invited to). */
+    static final List<String> READ_EVERY_SITTING = List.of(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.TEAM_MANAGER,
+            Groups.SERVICE_MANAGER);
 
     PanelViews.Sitting invite(long id, PanelInput.Invitations input) {
         var problems = FieldProblems.of(validator, input);

@@ -13,6 +13,11 @@
  *
  * <p>The panel administrator's pages ({@link org.carepath.panel.PanelPages}, {@code /panel}): the same service
  * through server-rendered GOV.UK Design System pages, for every panel type.
+ *
+ * <p>Papers for panel ({@link org.carepath.panel.PanelDocuments}): supporting documents of a booking, PDF or Word
+ * told by content, size-limited, with their SHA-256 checksum, read by the child's team, the administrators and the
+ * members invited to the sitting while it is open ({@link org.carepath.panel.PanelMembersScope}: a member of the
+ * central list linked to a CarePath user).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Permanence panel")
 package org.carepath.panel;

@@ -32,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A size limit on every request body, per route ({@code carepath.web.body-limits}, the first route
  * that matches), answered 413 before the body is read: at once when Content-Length is too big; for a
  * body of unknown length (chunked), once more bytes than the limit have arrived, holding no more than
- * the limit in memory. Before everything else, the sign-in throttle and the task input guard included.
+ * the limit in memory; a multipart body to {@code /api} must declare its length (411 otherwise: Tomcat reads the
+ * parts from its own stream, so it cannot be read here first). Before everything else, the sign-in throttle and the task input guard included.
  */
 @Configuration(proxyBeanMethods = false)
 class BodyLimits {
@@ -84,6 +85,15 @@ class BodyLimits {
                 tooLarge(request, response, path, limit, declared + " bytes declared");
                 return;
             }
+            if (declared < 0 && chunked(request) && isMultipart(request) && path.startsWith("/api/")) {
+                // Tomcat parses the parts from its own stream, which a body read here would have emptied: such a body must
+                // say its length (browsers and curl -F do), so that the limit above holds before any of it is read
+                log.warn("Refused a multipart body of unknown length to {} {}", request.getMethod(), path);
+                response.setHeader("Connection", "close");
+                ProblemWriter.write(request, response, HttpStatus.LENGTH_REQUIRED, "Length required",
+                        "A multipart body must be sent with its Content-Length (at most " + limit + " bytes here)");
+                return;
+            }
             if (declared < 0 && chunked(request) && !isForm(request)) {
                 var body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
                 if (body.length > limit) {
@@ -105,6 +115,11 @@ class BodyLimits {
         private static boolean isForm(HttpServletRequest request) {
             var type = request.getContentType();
             return type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        }
+
+        private static boolean isMultipart(HttpServletRequest request) {
+            var type = request.getContentType();
+            return type != null && type.toLowerCase().startsWith("multipart/");
         }
 
         private static void tooLarge(HttpServletRequest request, HttpServletResponse response, String path, long limit, String what)

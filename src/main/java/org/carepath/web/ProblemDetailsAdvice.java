@@ -87,7 +87,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final Map<String, String> UNIQUE_BEHIND_A_CHECK = Map.of(
             "period_in_care_one_open", "The child is looked after already: another request opened a period in care at the same time",
             "placement_one_current", "The child's placement changed: another request recorded a placement at the same time;"
-                    + " read the periods in care again");
+                    + " read the periods in care again",
+            "panel_member_user", "That user was linked to another panel member at the same time: read the central list again");
 
     /**
      * Two requests at once (also found wrapped, e.g. by the process engine: handlers match causes too). Any other

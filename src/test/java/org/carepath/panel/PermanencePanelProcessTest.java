@@ -309,6 +309,18 @@ class PermanencePanelProcessTest extends PanelTestSupport {
         walkReminderAndEscalation(instance, stage, group);
     }
 
+    @Test
+    void withNoSittingToProposeTheRequestStillStartsTheJourneyAndTheTaskSaysSo() {
+        clockAt("2190-03-01T10:00");
+        var child = newChild();
+        children.changeLegalStatus(child, LegalStatus.INTERIM_CARE_ORDER, LocalDate.of(2190, 2, 1), "Interim care order made");
+        // no permanence sitting after 2190: the booking task's proposal finds none, which must not undo the request
+        var instance = request(child);
+        assertThat(engine.getTaskService().getVariable(task(instance.getId(), "Task_BookTheChildOntoASitting").getId(), "proposedSitting"))
+                .isEqualTo("No permanence panel sitting has a free place with its papers deadline still to come: add a sitting, then"
+                        + " book the child onto it");
+    }
+
     private String childInCare() {
         clockAt("2095-03-01T10:00");
         var child = newChild();

@@ -441,6 +441,23 @@ class ApiFuzzTest {
         neverAServerError(request);
     }
 
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelDocumentUpload(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/bookings/{bookingId}/documents") FuzzRequest request)
+            throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelDocuments(@ForAll("requests") @Endpoint("GET /api/panel-sittings/{id}/bookings/{bookingId}/documents") FuzzRequest request)
+            throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void panelDocument(@ForAll("requests") @Endpoint("GET /api/panel-documents/{documentId}") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
     private void neverAServerError(FuzzRequest request) throws Exception {
         requests.incrementAndGet();
         var user = request.user();
@@ -484,7 +501,7 @@ class ApiFuzzTest {
                         Tuple.of(3, Arbitraries.just(knownChild)), Tuple.of(2, Arbitraries.just(childInCare)),
                         Tuple.of(1, Arbitraries.just("C-000001")),
                         Tuple.of(1, Arbitraries.strings().numeric().ofLength(6).map(n -> "C-" + n)), Tuple.of(4, hostile()));
-                case "id", "placementId", "bookingId" -> Arbitraries.frequencyOf(
+                case "id", "placementId", "bookingId", "documentId" -> Arbitraries.frequencyOf(
                         Tuple.of(3, Arbitraries.longs().between(-5, 50).map(String::valueOf)), Tuple.of(1, hugeNumbers()),
                         Tuple.of(2, hostile()));
                 case "key" -> Arbitraries.frequencyOf(
