@@ -107,10 +107,35 @@ fetch(new URL('../../manager/access', import.meta.url).href, { credentials: 'sam
   .catch(() => {});
 
 // 4. A task nobody has taken yet opens with its form greyed out: say why, and offer the claim in words.
+// A colleague's task is greyed out too: say whose it is.
+function explainHeldByColleague(form) {
+  const meta = document.querySelector('[cam-tasklist-task-meta]');
+  const held = meta && meta.querySelector('li.assignee [cam-widget-inline-field]');
+  const mine = meta && meta.querySelector('li.assignee button.unclaim');
+  let notice = document.querySelector('.carepath-held-notice');
+  if (form && held && !mine) {
+    const text = 'This task is held by ' + held.textContent.trim() + ': only they can fill in its form and complete it.'
+      + (document.body.classList.contains('carepath-manager') ? ' As their manager, you can hand it to someone else in the team (the name above).' : '');
+    if (!notice) {
+      notice = document.createElement('div');
+      notice.className = 'carepath-claim-notice carepath-held-notice';
+      notice.setAttribute('role', 'note');
+      notice.appendChild(document.createElement('p'));
+      (form.closest('.disabled-form') || form).before(notice);
+    }
+    if (notice.firstChild.textContent !== text) {
+      notice.firstChild.textContent = text;
+    }
+  } else if (notice) {
+    notice.remove();
+  }
+}
+
 function explainClaim() {
   const claim = document.querySelector('[cam-tasklist-task-meta] button.claim');
   const form = document.querySelector('.fjs-container');
-  const notice = document.querySelector('.carepath-claim-notice');
+  const notice = document.querySelector('.carepath-claim-notice:not(.carepath-held-notice)');
+  explainHeldByColleague(claim ? null : form);
   if (claim && form) {
     if (!notice) {
       const box = document.createElement('div');
