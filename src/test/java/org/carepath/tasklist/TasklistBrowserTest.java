@@ -53,6 +53,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         assertThat(browser.getTitle()).isEqualTo("CarePath Tasklist");
+        assertThat(browser.findElements(By.cssSelector(".login-logo"))).filteredOn(org.openqa.selenium.WebElement::isDisplayed)
+                .as("no Camunda logo on the sign-in page").isEmpty();
         assertNoJargon("the sign-in page");
         BrowserSupport.screenshot(browser, "tasklist-0-sign-in");
         signIn("practitioner");
@@ -190,6 +192,24 @@ class TasklistBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElement(By.cssSelector(".task-filter.active")).getText()).contains("My work");
         assertNoJargon("the panel administrator's list");
         BrowserSupport.screenshot(browser, "tasklist-8-panel-administrator-lands-on-their-work");
+    }
+
+    @Test
+    void cockpitAndAdminSayCarePathAndShowNoEndOfLifeBanner() throws Exception {
+        for (var app : java.util.List.of("cockpit", "admin")) {
+            browser.manage().deleteAllCookies();
+            browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("admin");
+            browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+            browser.findElement(By.cssSelector("button[type=submit].btn-primary")).click();
+            var brand = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".navbar-brand")));
+            var name = app.equals("cockpit") ? "Cockpit" : "Admin";
+            wait.until(ExpectedConditions.textToBePresentInElement(brand, "CarePath " + name));
+            wait.until(driver -> driver.getTitle().startsWith("CarePath"));
+            assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).filteredOn(org.openqa.selenium.WebElement::isDisplayed).isEmpty();
+            assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
+            BrowserSupport.screenshot(browser, "tasklist-11-" + app);
+        }
     }
 
     private org.springframework.http.ResponseEntity<String> post(String user, String path, Object body) {
