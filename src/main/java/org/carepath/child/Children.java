@@ -68,6 +68,12 @@ public class Children {
         return children.findByReference(reference).flatMap(Child::currentAllocation).map(Allocation::worker);
     }
 
+    /** Who made the child's current allocation, if the child is allocated. */
+    @Transactional(readOnly = true)
+    public Optional<String> allocatedBy(String reference) {
+        return children.findByReference(reference).flatMap(Child::currentAllocation).map(a -> a.view().allocatedBy());
+    }
+
     /** Allocates a worker from now on, ending the previous allocation. */
     public void allocate(String reference, String worker, String workerName, String team, String teamName, String allocatedBy,
                          String reason) {

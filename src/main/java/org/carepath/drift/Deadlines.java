@@ -193,6 +193,15 @@ public class Deadlines {
         }
     }
 
+    /**
+     * Whether the deadline is still to come when its warning point is reached. A stage opened late (a
+     * back-dated record) finds both behind it: no reminder then, only the alert and the escalation.
+     */
+    public boolean stillAhead(DelegateExecution clock) {
+        var due = (Date) clock.getVariable("deadlineDueAt");
+        return due == null || timescales.now().isBefore(due.toInstant());
+    }
+
     /** Who is doing the stage's work now: the assignee of its open task, if it has one. */
     public String reminderAssignee(DelegateExecution clock) {
         return reminded(clock).assignee();

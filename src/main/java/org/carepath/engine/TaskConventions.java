@@ -15,6 +15,7 @@ import org.carepath.timescale.Timescales;
  * Conventions every user task of every journey follows, so no model can forget them:
  * <ul>
  *   <li>its name in the Tasklist carries the child's name and reference ("Screen contact: Jay Smith (C-000001)");</li>
+ *   <li>its description says its due date as a date;</li>
  *   <li>dates named in its {@code notInFuture} property (comma-separated variables) must not be after today;</li>
  *   <li>variables named in its {@code freshInput} property are cleared when it is created;</li>
  *   <li>whoever completes it is its assignee on the record, even if they completed it without claiming
@@ -34,8 +35,22 @@ class TaskConventions extends AbstractBpmnParseListener {
         var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskConventions::nameAfterChild);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskConventions::startWithFreshInput);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, this::sayWhenDue);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this::checkDatesNotInFuture);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskConventions::recordWhoDidIt);
+    }
+
+    /**
+     * Its description in the Tasklist says when it is due as a date ("Due by the end of Tuesday 1 December
+     * 2026"), not only "due in 6 hours"; whatever else it says (the allocating manager's note) comes first.
+     */
+    private void sayWhenDue(DelegateTask task) {
+        if (task.getDueDate() == null) {
+            return;
+        }
+        var due = "Due by the end of " + Timescales.DAY_IN_WORDS.format(timescales.dateOf(task.getDueDate())) + ".";
+        var description = task.getDescription();
+        task.setDescription(description == null || description.isBlank() ? due : description + "\n\n" + due);
     }
 
     static void recordWhoDidIt(DelegateTask task) {

@@ -128,6 +128,12 @@ class AccessSetup implements ApplicationRunner {
         var mine = "${currentUser()}";
         var myGroups = "${currentUserGroups()}";
         var definitions = new LinkedHashMap<String, FilterDefinition>();
+        // first, so each person lands on their work: what they hold and what waits for their team to pick up
+        definitions.put("My work", new FilterDefinition(-20, "#00703c", "My tasks and the tasks waiting for someone in my teams to pick up",
+                tasks.createTaskQuery().or().taskAssigneeExpression(mine).taskCandidateGroupInExpression(myGroups).endOr()));
+        // what the manager view's child links open: every open task of my teams, whoever holds it
+        definitions.put("My teams' work", new FilterDefinition(-15, "#505a5f", "Every open task of my teams, whoever holds it",
+                mineOrMyGroups(tasks.createTaskQuery(), mine, myGroups)));
         definitions.put("My tasks", new FilterDefinition(-10, "#2e7d32", "Tasks assigned to me",
                 tasks.createTaskQuery().taskAssigneeExpression(mine)));
         definitions.put("My groups' tasks", new FilterDefinition(-5, "#1565c0", "Tasks waiting for someone in my groups to pick up",

@@ -34,6 +34,7 @@ import org.carepath.proceedings.Proceedings;
 import org.carepath.proceedings.ProceedingsView;
 import org.carepath.proceedings.Risk;
 import org.carepath.timescale.Timescales;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,13 +83,17 @@ class ManagerView {
         this.timescales = timescales;
     }
 
+    /** The Tasklist's sign-in, asked to come back to the manager view once signed in (a name, not an address: no open redirect). */
+    static final String SIGN_IN_AND_RETURN = "camunda/app/tasklist/default/?carepath-return=manager";
+
     @GetMapping(value = "/manager", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(HttpServletRequest request) {
         var user = Viewer.signedIn(request, identity);
-        if (user == null) {
-            return html(HttpStatus.UNAUTHORIZED, page("Sign in", null, """
-                    <p>Sign in to CarePath first: <a href="camunda/app/tasklist/">open the Tasklist</a>, sign in, then come
-                    back to <a href="manager">the manager view</a>.</p>"""));
+        if (user == null) { // sign in, then the Tasklist brings them back here (carepath-manager-link.js)
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, SIGN_IN_AND_RETURN)
+                    .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page("Sign in", null, """
+                    <p>Sign in to CarePath first: <a href="%s">sign in</a>, and you come back to the manager view.</p>"""
+                    .formatted(SIGN_IN_AND_RETURN)));
         }
         var viewer = Viewer.of(identity, user);
         if (!isManager(viewer)) {
@@ -140,9 +145,10 @@ class ManagerView {
 
         var html = new StringBuilder();
         summary(html, late, cases, caseloads, inCare);
-        lateWork(html, late, names, today, filterId("Escalations"));
-        careProceedings(html, cases, names, filterId("My groups' tasks"));
-        permanence(html, inCare, names, filterId("My groups' tasks"));
+        var childsWork = filterId("My teams' work"); // the child's open work, not only the escalation
+        lateWork(html, late, names, today, childsWork);
+        careProceedings(html, cases, names, childsWork);
+        permanence(html, inCare, names, childsWork);
         caseloads(html, caseloads);
         html.append("<p class=\"as-of\">As of ").append(h(today.format(DAY))).append(". Everything here is read live from the")
                 .append(" journeys and the child record; <a href=\"manager\">refresh</a> for the latest.</p>");

@@ -208,6 +208,37 @@ class DriftEscalationProcessTest extends ProcessTestSupport {
         assertThat(ladder).isEnded();
     }
 
+    /**
+     * A contact received on Thursday 2 April and recorded only on Thursday 9 April: its screening deadline
+     * (Tuesday 7 April) passed before the record existed. The deadline's timers are both due at once; the
+     * team manager gets the alert and the escalation, and nobody a reminder to plan for a missed deadline.
+     */
+    @Test
+    void aBackDatedContactWhoseDeadlineHasPassedRaisesTheAlertAndEscalationAndNoReminder() {
+        clockAt("2026-04-09T11:00");
+        var referral = fixtures.referralReceivedAt("2026-04-02T09:30:00+01:00");
+        STARTED.add(referral.processInstanceId());
+        var clock = clockOf(referral.processInstanceId(), "SubProcess_FrontDoorScreening");
+        assertThat(timer(clock.getId(), "Event_WarningPointReached").getDuedate()).isBefore(java.util.Date.from(now()));
+
+        // in the order the job executor might take them: the warning point first, then the deadline
+        engine.getManagementService().executeJob(timer(clock.getId(), "Event_WarningPointReached").getId());
+        engine.getManagementService().executeJob(timer(clock.getId(), "Event_DeadlinePassed").getId());
+
+        assertThat(clock).hasPassed("End_NoReminderDeadlinePassed").hasNotPassed("Task_PlanToMeetDeadline");
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_PlanToMeetDeadline")
+                .processInstanceId(clock.getId()).count()).as("reminders").isZero();
+        var ladder = ladderOf(clock);
+        var escalation = task(ladder.getId(), "Task_ActOnMissedDeadline");
+        assertThat(escalation.getName()).contains(referral.childReference());
+        assertThat(alerts.forChild(referral.childReference())).singleElement().satisfies(alert -> {
+            assertThat(alert.open()).isTrue();
+            assertThat(alert.workingDaysLate()).isEqualTo(2); // 8 and 9 April
+        });
+        assertThat(deadlines.openFor(referral.childReference())).singleElement()
+                .satisfies(deadline -> assertThat(deadline.remindedAt()).as("never reminded").isNull());
+    }
+
     private ReferralFixtures.Taken contactReceivedOnMaundyThursday() {
         clockAt("2026-04-02T10:00");
         var referral = fixtures.referralReceivedAt("2026-04-02T09:30:00+01:00");

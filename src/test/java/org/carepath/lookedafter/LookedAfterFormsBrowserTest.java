@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CarePathTest
 class LookedAfterFormsBrowserTest extends BrowserTestSupport {
 
-    static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy"); // CarePath makes every browser take British dates
 
     @LocalServerPort
     int port;

@@ -161,6 +161,38 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
                 .containsExactly("Screen contact: assessment", "Sign off assessment: close");
     }
 
+    /**
+     * The North manager (who also manages the front door) is offered the North team's social workers only,
+     * each with how many children they already hold; the note written for the worker is on their task.
+     */
+    @Test
+    void theManagerIsOfferedTheirOwnTeamsWorkersAndTheNoteReachesTheWorkersTask() {
+        clockAt("2026-04-02T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        screen(referral, "assessment");
+        var allocation = task(referral.processInstanceId(), "Task_AllocateSocialWorker");
+        long priyasCaseload = children.currentAllocations().stream().filter(a -> a.worker().equals("practitioner")).count();
+        var expected = "[{\"label\":\"Priya Patel — North assessment team, " + priyasCaseload
+                + (priyasCaseload == 1 ? " child" : " children") + " allocated\",\"value\":\"practitioner\"}]";
+
+        assertThat(engine.getTaskService().getVariable(allocation.getId(), "practitioners").toString())
+                .as("offered before anyone claims it: the workers of the front door's managers' teams").isEqualTo(expected);
+        engine.getTaskService().claim(allocation.getId(), "team-manager");
+        var offered = engine.getTaskService().getVariable(allocation.getId(), "practitioners").toString();
+        assertThat(offered).isEqualTo(expected).doesNotContain("practitioner-south").doesNotContain("Sam Reid");
+
+        engine.getTaskService().setAssignee(allocation.getId(), "team-manager-south");
+        assertThat(engine.getTaskService().getVariable(allocation.getId(), "practitioners").toString())
+                .as("the South manager is offered the South team").contains("Sam Reid — South assessment team")
+                .doesNotContain("Priya Patel");
+        engine.getTaskService().setAssignee(allocation.getId(), "team-manager");
+
+        allocate(referral);
+        var assessment = task(referral.processInstanceId(), "Task_CompleteAssessment");
+        assertThat(assessment.getDescription()).startsWith("Note from Tom Whitfield when allocating: Priya knows the school.");
+        assertThat(engine.getTaskService().getVariable(assessment.getId(), "allocationNote")).isEqualTo("Priya knows the school.");
+    }
+
     @Test
     void assessmentLeadsToAChildInNeedPlan() {
         clockAt("2026-04-02T10:00");

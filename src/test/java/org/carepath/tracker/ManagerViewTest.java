@@ -71,7 +71,7 @@ class ManagerViewTest extends ProcessTestSupport {
     }
 
     @Test
-    void onlyManagersWhoHaveSignedInSeeIt() {
+    void onlyManagersWhoHaveSignedInSeeIt() throws Exception {
         var practitioner = manager("practitioner");
         assertThat(practitioner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(practitioner.getBody()).contains("for team managers, service managers and administrators");
@@ -80,9 +80,14 @@ class ManagerViewTest extends ProcessTestSupport {
         assertThat(get("team-manager", "/manager/access").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.getForEntity("/manager/access", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-        var nobody = http.getForEntity("/manager", String.class);
-        assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(nobody.getBody()).contains("Sign in to CarePath first").contains("camunda/app/tasklist/");
+        // without a session: to the sign-in, which brings them back (a bookmark works)
+        var nobody = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(http.getRootUri() + "/manager")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(nobody.statusCode()).isEqualTo(HttpStatus.SEE_OTHER.value());
+        assertThat(nobody.headers().firstValue("Location")).hasValue("camunda/app/tasklist/default/?carepath-return=manager");
+        assertThat(java.net.URI.create(http.getRootUri() + "/manager").resolve(nobody.headers().firstValue("Location").orElseThrow()).getPath())
+                .isEqualTo("/camunda/app/tasklist/default/");
+        assertThat(nobody.body()).contains("Sign in to CarePath first");
     }
 
     @Test

@@ -4,12 +4,27 @@ const managerView = new URL('../../manager', import.meta.url).href;
 const access = new URL('../../manager/access', import.meta.url).href;
 let checkedFor = null;
 
+// /manager without a session sends the person here to sign in (?carepath-return=manager): once they are
+// signed in, back to the manager view. Only that name is understood, so no address can be slipped in.
+const RETURN = 'carepath-return';
+if (new URLSearchParams(window.location.search).get(RETURN) === 'manager') {
+  sessionStorage.setItem(RETURN, 'manager');
+}
+
+function returnAfterSignIn() {
+  if (sessionStorage.getItem(RETURN) === 'manager' && document.querySelector('li.logout')) {
+    sessionStorage.removeItem(RETURN);
+    window.location.assign(managerView);
+  }
+}
+
 function userMenu() {
   const logout = document.querySelector('li.logout');
   return logout ? logout.closest('ul').closest('li') : null;
 }
 
 function placeLink() {
+  returnAfterSignIn();
   const menu = userMenu();
   if (!menu || document.querySelector('li.carepath-manager-view')) {
     return;

@@ -1,4 +1,21 @@
-// CarePath's configuration of this Camunda web app (it replaces the web app's own, which is empty).
+// CarePath's configuration of Cockpit (it replaces the web app's own, which is empty).
 export default {
-  customScripts: ['../carepath-sign-out', '../carepath-manager-link']
+  app: {
+    name: 'Cockpit',
+    vendor: 'CarePath'
+  },
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'D MMM YYYY',
+    normal: 'D MMM YYYY, HH:mm',
+    long: 'ddd D MMM YYYY, HH:mm',
+    short: 'DD/MM/YYYY'
+  },
+  locales: {
+    availableLocales: ['en'],
+    fallbackLocale: 'en'
+  },
+  disableWelcomeMessage: true,
+  customScripts: ['../carepath-sign-out', '../carepath-manager-link', '../carepath-title']
 };

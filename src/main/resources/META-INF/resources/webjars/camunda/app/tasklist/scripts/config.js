@@ -1,7 +1,33 @@
-// CarePath's configuration of the Tasklist: the web app's own defaults (its keyboard shortcuts) and
-// CarePath's sign-out.
+// CarePath's configuration of the Tasklist, through its supported options (docs.camunda.org, Tasklist,
+// Configuration). What these cannot change is done in ../carepath-tasklist.js; the README says which and why.
 export default {
-  customScripts: ['../carepath-sign-out', '../carepath-manager-link', '../carepath-panel-link'],
+  // The header reads "CarePath Tasklist". A council puts its own name here (vendor) and its logo in
+  // styles/user-styles.css.
+  app: {
+    name: 'Tasklist',
+    vendor: 'CarePath'
+  },
+
+  // English (United Kingdom) dates, whatever the browser's language: a statutory date must be unambiguous.
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'D MMM YYYY',
+    normal: 'D MMM YYYY, HH:mm',
+    long: 'ddd D MMM YYYY, HH:mm',
+    short: 'DD/MM/YYYY'
+  },
+
+  // Only CarePath's English texts (locales/en.json), not the German ones, whatever the browser asks for.
+  locales: {
+    availableLocales: ['en'],
+    fallbackLocale: 'en'
+  },
+
+  // No "Welcome to Camunda" pointing at a page for developers.
+  disableWelcomeMessage: true,
+
+  customScripts: ['../carepath-sign-out', '../carepath-manager-link', '../carepath-panel-link', '../carepath-tasklist'],
 
   shortcuts: {
     claimTask: {
@@ -19,10 +45,6 @@ export default {
     focusForm: {
       key: 'ctrl+alt+f',
       description: 'sets the focus to the first input field in a task form'
-    },
-    startProcess: {
-      key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
     }
   }
 };
