@@ -188,6 +188,27 @@ class ConcurrentWorkTest extends ProcessTestSupport {
         System.out.println("ConcurrentWorkTest two completing one task, answers per trial: " + tallies);
     }
 
+    /**
+     * The one who loses the race may see the child no longer once the task is done (the work has gone to another
+     * team): the task was offered to them, so they are still told it is done, not that it never existed.
+     */
+    @Test
+    void whoeverATaskWasOfferedToIsToldItIsDoneEvenWhenTheChildHasMovedOnFromThem() throws Exception {
+        var referral = referrals.referralReceivedAt(londonNowIso());
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(referral.processInstanceId())
+                .taskDefinitionKey("Task_ScreenContact").singleResult();
+        var variables = new LinkedHashMap<String, Object>();
+        Map.of("ragRating", "amber", "screeningDecision", "assessment", "screeningRationale", "Needs a full assessment.")
+                .forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        assertThat(post("admin", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables))
+                .getStatusCode().value()).isEqualTo(204);
+        var late = post("practitioner", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables));
+        assertThat(late.getStatusCode().value()).as("%s", late.getBody()).isEqualTo(409);
+        assertThat(String.valueOf(late.getBody())).contains("already completed by admin");
+        assertThat(post("practitioner-south", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables))
+                .getStatusCode().value()).as("another team learns nothing").isEqualTo(404);
+    }
+
     /** Two people claim the same task at the same moment: one has it, the other is told who does. */
     @Test
     void ofTwoPeopleClaimingOneTaskAtOnceOneHasItAndTheOtherIsToldWho() throws Exception {

@@ -119,13 +119,24 @@ class TaskScope implements UserCommandCheck {
         }
         var journey = context.getHistoricProcessInstanceManager().findHistoricProcessInstance(done.getProcessInstanceId());
         var child = journey == null ? null : journey.getBusinessKey();
-        if (child == null || !access.canAccess(Viewer.of(identity, command.userId()), child)) {
+        var viewer = Viewer.of(identity, command.userId());
+        if (child == null || !(access.canAccess(viewer, child) || wasOfferedTo(context, done.getId(), viewer))) {
             return;
         }
         var by = done.getAssignee() == null ? "someone else" : done.getAssignee().equals(command.userId()) ? "you" : done.getAssignee();
         throw new Refusal(Status.CONFLICT, "conflict", "Done already", "This task (" + done.getName() + ") was already completed by "
                 + by + ", just before you: what you sent was not recorded. Refresh your task list to see what is to be done now.",
                 List.of());
+    }
+
+    /**
+     * Whether the task was theirs to do, offered to them or one of their groups: the one who lost the race may have
+     * no other reason to see the child once it is done, and is still told it is done rather than that it never was.
+     */
+    private static boolean wasOfferedTo(org.camunda.bpm.engine.impl.interceptor.CommandContext context, String taskId, Viewer viewer) {
+        return context.getProcessEngineConfiguration().getHistoryService().createHistoricIdentityLinkLogQuery().taskId(taskId).list()
+                .stream().anyMatch(link -> viewer.userId().equals(link.getUserId())
+                        || (link.getGroupId() != null && viewer.groups().contains(link.getGroupId())));
     }
 
     private static boolean handsOver(UserCommand command) {
