@@ -73,6 +73,7 @@ public class Deadlines {
         var variables = new HashMap<String, Object>(dueDateVariables(due, warning));
         variables.put("deadlineId", deadline.id());
         variables.put("deadlineWork", stage.getCurrentActivityName());
+        variables.put("deadlineTimescale", timescaleKey);
         stage.setVariablesLocal(variables);
         stage.setVariableLocal("deadlineOverdue", false);
 

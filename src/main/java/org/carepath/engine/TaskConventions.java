@@ -48,9 +48,20 @@ class TaskConventions extends AbstractBpmnParseListener {
         if (task.getDueDate() == null) {
             return;
         }
-        var due = "Due by the end of " + Timescales.DAY_IN_WORDS.format(timescales.dateOf(task.getDueDate())) + ".";
-        var description = task.getDescription();
-        task.setDescription(description == null || description.isBlank() ? due : description + "\n\n" + due);
+        var dueOn = timescales.dateOf(task.getDueDate());
+        int late = timescales.workingDaysLate(dueOn, timescales.today());
+        var due = "Due by the end of " + Timescales.DAY_IN_WORDS.format(dueOn)
+                + (late > 0 ? ", overdue by " + late + (late == 1 ? " working day" : " working days") : "") + ".";
+        var said = new StringBuilder();
+        if (task.getDescription() != null && !task.getDescription().isBlank()) {
+            said.append(task.getDescription()).append("\n\n");
+        }
+        if (task.getVariable("deadlineTimescale") instanceof String key) {
+            // why it matters: the statutory (or local) timescale the stage is tracked on, and where it comes from
+            var timescale = timescales.timescale(key);
+            said.append("Why it matters: ").append(timescale.description()).append(" (").append(timescale.source()).append(").\n\n");
+        }
+        task.setDescription(said.append(due).toString());
     }
 
     static void recordWhoDidIt(DelegateTask task) {

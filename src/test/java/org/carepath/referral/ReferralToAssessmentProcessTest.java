@@ -189,8 +189,21 @@ class ReferralToAssessmentProcessTest extends ProcessTestSupport {
 
         allocate(referral);
         var assessment = task(referral.processInstanceId(), "Task_CompleteAssessment");
-        assertThat(assessment.getDescription()).startsWith("Note from Tom Whitfield when allocating: Priya knows the school.");
+        assertThat(assessment.getDescription()).startsWith("Note from Tom Whitfield when allocating: Priya knows the school.")
+                .contains("Why it matters: Child and family assessment completed, counted from the referral"
+                        + " (Working Together to Safeguard Children 2023).")
+                .endsWith("Due by the end of " + org.carepath.timescale.Timescales.DAY_IN_WORDS.format(
+                        java.time.LocalDate.ofInstant(assessment.getDueDate().toInstant(), LONDON)) + ".");
         assertThat(engine.getTaskService().getVariable(assessment.getId(), "allocationNote")).isEqualTo("Priya knows the school.");
+    }
+
+    @Test
+    void aTaskCreatedAfterItsDeadlineSaysByHowManyWorkingDaysItIsOverdue() {
+        clockAt("2026-04-14T10:00");
+        var referral = referralReceivedAt("2026-04-02T09:30:00+01:00");
+        var screening = task(referral.processInstanceId(), "Task_ScreenContact");
+        assertThat(screening.getDescription()).containsPattern("Due by the end of \\w+day \\d+ April 2026, overdue by \\d+ working days?\\.$")
+                .contains("Why it matters: ");
     }
 
     @Test
