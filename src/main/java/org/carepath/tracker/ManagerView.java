@@ -109,6 +109,68 @@ class ManagerView {
         }
     }
 
+    /**
+     * One child's open work, every journey and whoever holds it: where the manager view's child links go. A manager
+     * may not be able to open a task offered only to social workers in the Tasklist, but sees here that it is open,
+     * who has it, and when it is due.
+     */
+    @GetMapping(value = "/manager/children/{reference}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> childsWork(HttpServletRequest request, @org.springframework.web.bind.annotation.PathVariable String reference) {
+        var user = Viewer.signedIn(request, identity);
+        if (user == null) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, SIGN_IN_AND_RETURN).build();
+        }
+        var viewer = Viewer.of(identity, user);
+        if (!isManager(viewer)) {
+            return html(HttpStatus.FORBIDDEN, page("Not for your role", user, "<p>This page is for managers.</p>"));
+        }
+        if (!children.exists(reference) || !access.canAccess(viewer, reference)) {
+            return html(HttpStatus.NOT_FOUND, page("No such child", displayName(user), "<p>No child " + h(reference)
+                    + " in your scope. <a href=\"manager\">Back to the manager view</a>.</p>"));
+        }
+        identity.setAuthentication(user, List.copyOf(viewer.groups())); // the audit trail names them
+        try {
+            audit.read(reference, "manager view: the child's open work");
+        } finally {
+            identity.clearAuthentication();
+        }
+        var child = children.get(reference);
+        var open = Viewer.asTheApplication(identity, () -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .orderByDueDate().asc().list());
+        var today = timescales.today();
+        var body = new StringBuilder("<p><a href=\"manager\">Back to the manager view</a> · ")
+                .append("<a href=\"").append(tasklistSearch(reference, filterId("My teams' work"))).append("\">This child's tasks in the Tasklist</a></p>")
+                .append("<section><h2 id=\"open-work\">Open work</h2>");
+        if (open.isEmpty()) {
+            body.append("<p class=\"empty\">Nothing is open for ").append(h(child.name())).append(".</p>");
+        } else {
+            body.append("<table><thead><tr><th>Work</th><th>Held by</th><th>Due</th></tr></thead><tbody>");
+            for (var task : open) {
+                var held = task.getAssignee() != null ? displayName(task.getAssignee()) : "Waiting for " + waitingFor(task.getId());
+                var due = task.getDueDate() == null ? null : timescales.dateOf(task.getDueDate());
+                body.append("<tr><td><a href=\"camunda/app/tasklist/default/#/?task=").append(h(task.getId())).append("\">")
+                        .append(h(task.getName())).append("</a></td><td>").append(h(held)).append("</td><td>")
+                        .append(due == null ? "<span class=\"muted\">no due date</span>" : due.isBefore(today)
+                                ? "<span class=\"badge red\">" + h(due.format(DAY)) + " · overdue</span>"
+                                : "<span class=\"badge green\">" + h(due.format(DAY)) + "</span>")
+                        .append("</td></tr>");
+            }
+            body.append("</tbody></table>");
+        }
+        body.append("</section>");
+        return html(HttpStatus.OK, page(child.name() + " (" + reference + ")", displayName(user), body.toString()));
+    }
+
+    /** Who may pick the task up, in words: "Social workers (North assessment team)". */
+    private String waitingFor(String taskId) {
+        var groups = Viewer.asTheApplication(identity, () -> tasks.getIdentityLinksForTask(taskId)).stream()
+                .filter(link -> link.getGroupId() != null).map(link -> {
+                    var group = identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
+                    return group == null || group.getName() == null ? link.getGroupId() : group.getName();
+                }).distinct().toList();
+        return groups.isEmpty() ? "someone to pick it up" : String.join(", ", groups);
+    }
+
     /** Whether the signed-in user has the manager view: the web apps' header shows its link only then. */
     @GetMapping("/manager/access")
     ResponseEntity<Void> access(HttpServletRequest request) {
@@ -348,12 +410,20 @@ class ManagerView {
         return filter == null ? null : filter.getId();
     }
 
-    /** The child, linked to a Tasklist filter narrowed to the child: where the manager acts on what the row shows. */
+    /**
+     * The child, linked to their open work (every journey, whoever holds it), and to the Tasklist narrowed to the
+     * child: where the manager acts on what the row shows.
+     */
     private static String childCell(String reference, Map<String, String> names, String filterId) {
+        return "<td class=\"child\"><a href=\"manager/children/" + URLEncoder.encode(reference, StandardCharsets.UTF_8)
+                + "\" title=\"This child's open work\">" + h(names.get(reference)) + "</a><div class=\"muted\">"
+                + h(reference) + " · <a href=\"" + tasklistSearch(reference, filterId) + "\">Tasklist</a></div></td>";
+    }
+
+    private static String tasklistSearch(String reference, String filterId) {
         var search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + reference + "\",\"name\":\"\"}]";
-        return "<td class=\"child\"><a href=\"camunda/app/tasklist/default/#/?" + (filterId == null ? "" : "filter=" + filterId + "&")
-                + "searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8) + "\" title=\"This child's tasks in the Tasklist\">" + h(names.get(reference)) + "</a><div class=\"muted\">"
-                + h(reference) + "</div></td>";
+        return "camunda/app/tasklist/default/#/?" + (filterId == null ? "" : "filter=" + filterId + "&")
+                + "searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8);
     }
 
     private String displayName(String user) {

@@ -295,6 +295,11 @@ class TasklistBrowserTest extends BrowserTestSupport {
         BrowserSupport.screenshot(browser, "manager-1-view");
 
         click(By.xpath("//section[h2[@id='late-work']]//a[normalize-space()='" + referral.childName() + "']"));
+        // the child's open work, every journey and whoever holds it, then the Tasklist narrowed to the child
+        var work = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//section[h2[@id='open-work']]"))).getText();
+        assertThat(work).contains("Screen contact").contains("Act on missed deadline").contains("overdue");
+        BrowserSupport.screenshot(browser, "manager-1b-childs-open-work");
+        click(By.xpath("//a[normalize-space()=\"This child's tasks in the Tasklist\"]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[starts-with(normalize-space(),'Act on missed deadline: " + referral.childName() + "')]")));
         assertThat(browser.findElement(By.cssSelector("[cam-tasks]")).getText()).contains(referral.childReference());
         assertThat(browser.findElement(By.cssSelector(".task-filter.active")).getText()).contains("My teams' work");

@@ -71,6 +71,21 @@ class ManagerViewTest extends ProcessTestSupport {
     }
 
     @Test
+    void aChildsLinkShowsAllTheirOpenWorkWhoeverHoldsItToTheManagersOfTheirTeamOnly() {
+        var referral = referrals.referralReceivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0).toString());
+        var page = get("team-manager", "/manager/children/" + referral.childReference());
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains(referral.childName()).contains("id=\"open-work\"")
+                .as("the social worker's task, which the manager cannot open in the Tasklist").contains("Screen contact")
+                .contains("Waiting for").contains("This child's tasks in the Tasklist");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where child_reference = ? and username = 'team-manager'"
+                + " and subject = 'manager view: the child''s open work'", Long.class, referral.childReference())).isOne();
+        assertThat(get("team-manager-south", "/manager/children/" + referral.childReference()).getStatusCode())
+                .as("another team's manager learns nothing").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("practitioner", "/manager/children/" + referral.childReference()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void onlyManagersWhoHaveSignedInSeeIt() throws Exception {
         var practitioner = manager("practitioner");
         assertThat(practitioner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
