@@ -33,6 +33,14 @@ public abstract class ApiTestSupport extends ProcessTestSupport {
         return (ResponseEntity<Map<String, Object>>) (Object) http.exchange(path, method, signedIn(user, body), Map.class);
     }
 
+    /** A GET of a list that must answer 200. */
+    @SuppressWarnings("unchecked")
+    protected List<Map<String, Object>> getList(String user, String path) {
+        var response = http.exchange(path, HttpMethod.GET, signedIn(user, null), List.class);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+        return (List<Map<String, Object>>) response.getBody();
+    }
+
     /** A GET that must answer 200. */
     protected Map<String, Object> get(String user, String path) {
         var response = call(user, HttpMethod.GET, path, null);

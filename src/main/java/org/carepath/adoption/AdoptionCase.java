@@ -28,6 +28,9 @@ class AdoptionCase {
     private Instant openedAt;
     private LocalDate closedOn;
     private String closedReason;
+    private LocalDate adoptedOn;
+    private LocalDate changeOfPlanProposedOn;
+    private String changeOfPlanReason;
 
     protected AdoptionCase() {
     }
@@ -84,6 +87,42 @@ class AdoptionCase {
         this.movedInOn = null;
     }
 
+    LocalDate movedInOn() {
+        return movedInOn;
+    }
+
+    Long adopterId() {
+        return adopterId;
+    }
+
+    LocalDate changeOfPlanProposedOn() {
+        return changeOfPlanProposedOn;
+    }
+
+    /** A change of plan away from adoption goes to the permanence panel: one at a time. */
+    void changeOfPlanProposed(LocalDate on, String reason) {
+        this.changeOfPlanProposedOn = on;
+        this.changeOfPlanReason = reason;
+    }
+
+    /** The agency decision kept the plan for adoption: the proposal and its reasons stay on the panel's record. */
+    void changeOfPlanNotAgreed() {
+        this.changeOfPlanProposedOn = null;
+    }
+
+    void adopted(LocalDate on) {
+        this.adoptedOn = on;
+        closed(on, "Adoption order granted");
+    }
+
+    LocalDate closedOn() {
+        return closedOn;
+    }
+
+    LocalDate adoptedOn() {
+        return adoptedOn;
+    }
+
     void closed(LocalDate on, String reason) {
         this.closedOn = on;
         this.closedReason = reason;
@@ -101,12 +140,22 @@ class AdoptionCase {
 
     View view(AdoptionScorecard scorecard) {
         return new View(childReference, enteredCareOn, shouldBePlacedOn, placementOrderOn, registerReferredOn, adopterId, matchedOn,
-                movedInOn, earlyPermanenceOn, closedOn, closedReason, scorecard, processInstanceId);
+                movedInOn, earlyPermanenceOn, adoptedOn, changeOfPlanProposedOn, changeOfPlanReason, closedOn, closedReason, scorecard,
+                processInstanceId, java.util.List.of(), java.util.List.of());
+    }
+
+    View view(AdoptionScorecard scorecard, java.util.List<AdoptivePlacementVisit.View> visits, java.util.List<AdoptionReview.View> reviews) {
+        var view = view(scorecard);
+        return new View(view.child(), enteredCareOn, shouldBePlacedOn, placementOrderOn, registerReferredOn, adopterId, matchedOn,
+                movedInOn, earlyPermanenceOn, adoptedOn, changeOfPlanProposedOn, changeOfPlanReason, closedOn, closedReason, scorecard,
+                processInstanceId, visits, reviews);
     }
 
     /** The child's adoption case on their record. */
     record View(String child, LocalDate enteredCareOn, LocalDate shouldBePlacedOn, LocalDate placementOrderOn,
                 LocalDate registerReferredOn, Long adopterId, LocalDate matchedOn, LocalDate movedInOn, LocalDate earlyPermanenceOn,
-                LocalDate closedOn, String closedReason, AdoptionScorecard scorecard, String processInstanceId) {
+                LocalDate adoptedOn, LocalDate changeOfPlanProposedOn, String changeOfPlanReason, LocalDate closedOn, String closedReason,
+                AdoptionScorecard scorecard, String processInstanceId, java.util.List<AdoptivePlacementVisit.View> visits,
+                java.util.List<AdoptionReview.View> reviews) {
     }
 }

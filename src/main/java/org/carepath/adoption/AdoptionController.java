@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,6 +37,36 @@ class AdoptionController {
             + " for the service manager, then family finding again")
     AdoptionCase.View disrupted(@PathVariable String reference, @RequestBody AdoptionInput.PlacementEnded input) {
         return matching.disrupted(reference, input);
+    }
+
+    @PostMapping("/api/children/{reference}/adoption/change-of-plan")
+    @Operation(summary = "Propose a change of the child's plan away from adoption, with its reasons: it goes to the permanence"
+            + " panel and the agency decision maker; agreed, the new plan is ratified and the adoption journey ends")
+    ResponseEntity<AdoptionCase.View> changeOfPlan(@PathVariable String reference, @RequestBody AdoptionInput.ChangeOfPlan input) {
+        return ResponseEntity.status(202).body(matching.changeOfPlan(reference, input));
+    }
+
+    @GetMapping("/api/adoption/scorecard")
+    @Operation(summary = "The authority's adoption scorecard: A1, A2 and A10 averages for the children adopted in a period, and over"
+            + " the three years to its end, with the children still waiting; computed from recorded dates")
+    AuthorityScorecard scorecard(@RequestParam String from, @RequestParam String to) {
+        var problems = new org.carepath.web.FieldProblems(new java.util.ArrayList<>());
+        var start = date(problems, "from", from);
+        var end = date(problems, "to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            problems.add("to", "must not be before from (" + start + ")");
+        }
+        problems.throwIfAny();
+        return matching.authority(start, end);
+    }
+
+    private static java.time.LocalDate date(org.carepath.web.FieldProblems problems, String field, String value) {
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(field, "must be a date like 2026-04-01");
+            return null;
+        }
     }
 
     @GetMapping("/api/prospective-adopters")

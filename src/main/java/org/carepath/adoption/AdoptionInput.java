@@ -61,6 +61,13 @@ final class AdoptionInput {
             @NotBlank(message = "is required: why the placement ended") @Size(max = 5000) String reason) {
     }
 
+    /** A change of the child's plan away from adoption, for the permanence panel and the agency decision maker. */
+    record ChangeOfPlan(
+            @Schema(implementation = org.carepath.lookedafter.PermanencePlanType.class, example = "LONG_TERM_FOSTERING")
+            @NotNull(message = "is required: the plan proposed instead") @OneOf(org.carepath.lookedafter.PermanencePlanType.class) String proposedPlan,
+            @NotBlank(message = "is required: why adoption is no longer the plan") @Size(max = 5000) String reason) {
+    }
+
     /** The child placed with approved adopters as their foster carers before a match. */
     record EarlyPermanence(
             @NotNull(message = "is required: the prospective adopters fostering the child") Long adopterId,

@@ -29,6 +29,7 @@ class AdoptionMatching implements ChildRecordPart {
     static final String PROCESS = "adoption-matching";
 
     static final String PLACEMENT_ENDED = "AdoptivePlacementEnded";
+    static final String CHANGE_OF_PLAN = "AdoptionChangeOfPlanProposed";
 
     private final AdoptionCaseRepository cases;
     private final Children children;
@@ -40,10 +41,15 @@ class AdoptionMatching implements ChildRecordPart {
     private final jakarta.validation.Validator validator;
     private final EarlyPermanencePlacementRepository early;
     private final org.carepath.access.ChildAccess access;
+    private final AdoptivePlacementVisitRepository visits;
+    private final AdoptionReviewRepository reviews;
 
     AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales,
                      ProspectiveAdopters adopters, org.camunda.bpm.engine.RuntimeService runtime, jakarta.validation.Validator validator,
-                     EarlyPermanencePlacementRepository early, org.carepath.access.ChildAccess access) {
+                     EarlyPermanencePlacementRepository early, org.carepath.access.ChildAccess access,
+                     AdoptivePlacementVisitRepository visits, AdoptionReviewRepository reviews) {
+        this.visits = visits;
+        this.reviews = reviews;
         this.early = early;
         this.access = access;
         this.adopters = adopters;
@@ -92,6 +98,8 @@ class AdoptionMatching implements ChildRecordPart {
         var instance = journeys.start(PROCESS, child, Variables.createVariables()
                 .putValue("adoptionCaseId", adoption.id())
                 .putValue("shouldBePlacedOn", midday(shouldBePlaced))
+                .putValue("enteredCareAt", midday(period.startedOn()))
+                .putValue("placementOrderAt", midday(placementOrder))
                 .putValue("shouldBePlacedOnText", Timescales.DAY_IN_WORDS.format(shouldBePlaced)));
         adoption.startedAs(instance.getId());
     }
@@ -118,8 +126,7 @@ class AdoptionMatching implements ChildRecordPart {
         runtime.createMessageCorrelation(PLACEMENT_ENDED).processInstanceId(adoption.processInstanceId())
                 .setVariable("disruptedAt", Date.from(timescales.now())).setVariable("disruptionReason", input.reason().strip())
                 .correlate();
-        return adoption.view(adoption.scorecard(early.findByChildReferenceOrderByStartedOnAsc(child), timescales.today(), threshold("ADOPTION_SCORECARD_A1"),
-                threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")));
+        return view(adoption);
     }
 
     /**
@@ -148,6 +155,75 @@ class AdoptionMatching implements ChildRecordPart {
         return placement.view();
     }
 
+    /**
+     * A change of plan away from adoption, proposed with its reasons: it goes to the permanence panel and the agency
+     * decision maker, while the journey goes on; agreed, the new plan is ratified and this journey ends (see the
+     * model). Refused once the child lives with their adopters: a placement that ends is a disruption.
+     */
+    @Transactional
+    AdoptionCase.View changeOfPlan(String child, AdoptionInput.ChangeOfPlan input) {
+        var problems = org.carepath.web.FieldProblems.of(validator, input);
+        if (problems.fine("proposedPlan") && PermanencePlanType.ADOPTION.name().equals(input.proposedPlan())) {
+            problems.add("proposedPlan", "must be a plan other than adoption");
+        }
+        problems.throwIfAny();
+        var adoption = cases.findByChildReferenceAndClosedOnIsNull(child)
+                .orElseThrow(() -> new org.carepath.web.NotFoundException(child + " has no open adoption case"));
+        if (adoption.movedInOn() != null) {
+            throw new org.carepath.web.ConflictException(child + " lives with their adopters: if the placement ends, record that"
+                    + " (a disruption) before any change of plan");
+        }
+        if (adoption.changeOfPlanProposedOn() != null) {
+            throw new org.carepath.web.ConflictException("A change of plan for " + child + " proposed on " + adoption.changeOfPlanProposedOn()
+                    + " is before the permanence panel already");
+        }
+        var reason = input.reason().strip();
+        adoption.changeOfPlanProposed(timescales.today(), reason);
+        runtime.createMessageCorrelation(CHANGE_OF_PLAN).processInstanceId(adoption.processInstanceId())
+                .setVariable("changeOfPlanReason", "Change of plan away from adoption, to " + input.proposedPlan().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ') + ": " + reason)
+                .correlate();
+        return view(adoption);
+    }
+
+    /**
+     * The authority's adoption scorecard for children adopted from {@code from} to {@code to}, and over the three
+     * years to {@code to} as the scorecard reports them; with the children still waiting on {@code to}.
+     */
+    @Transactional(readOnly = true)
+    AuthorityScorecard authority(LocalDate from, LocalDate to) {
+        var all = cases.findAll();
+        return new AuthorityScorecard(period(all, from, to), period(all, to.minusYears(3).plusDays(1), to), waiting(all, to));
+    }
+
+    private AuthorityScorecard.Period period(java.util.List<AdoptionCase> all, LocalDate from, LocalDate to) {
+        var cards = all.stream().filter(c -> c.adoptedOn() != null && !c.adoptedOn().isBefore(from) && !c.adoptedOn().isAfter(to))
+                .map(c -> scorecard(c, to)).toList();
+        return new AuthorityScorecard.Period(from, to, cards.size(),
+                AuthorityScorecard.average(cards.stream().map(AdoptionScorecard::a1).toList(), threshold("ADOPTION_SCORECARD_A1")),
+                AuthorityScorecard.average(cards.stream().map(AdoptionScorecard::a2).filter(java.util.Objects::nonNull).toList(),
+                        threshold("ADOPTION_SCORECARD_A2")),
+                AuthorityScorecard.average(cards.stream().map(AdoptionScorecard::a10).toList(), threshold("ADOPTION_SCORECARD_A10")));
+    }
+
+    private AuthorityScorecard.Waiting waiting(java.util.List<AdoptionCase> all, LocalDate on) {
+        var cards = all.stream().filter(c -> c.closedOn() == null).map(c -> scorecard(c, on)).toList();
+        return new AuthorityScorecard.Waiting(on, cards.size(),
+                cards.stream().filter(c -> c.a1().running() && c.a1().overThreshold()).count(),
+                cards.stream().filter(c -> c.a2() != null && c.a2().running() && c.a2().overThreshold()).count());
+    }
+
+    private AdoptionScorecard scorecard(AdoptionCase adoption, LocalDate today) {
+        return adoption.scorecard(early.findByChildReferenceOrderByStartedOnAsc(adoption.childReference()), today,
+                threshold("ADOPTION_SCORECARD_A1"), threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10"));
+    }
+
+    private AdoptionCase.View view(AdoptionCase adoption) {
+        return adoption.view(scorecard(adoption, timescales.today()),
+                visits.findByChildReferenceOrderByVisitedOnAscIdAsc(adoption.childReference()).stream().map(AdoptivePlacementVisit::view).toList(),
+                reviews.findByChildReferenceOrderByHeldOnAscIdAsc(adoption.childReference()).stream().map(AdoptionReview::view).toList());
+    }
+
     Date midday(LocalDate date) {
         return Date.from(date.atTime(12, 0).atZone(timescales.zone()).toInstant());
     }
@@ -160,8 +236,7 @@ class AdoptionMatching implements ChildRecordPart {
     @Override
     @Transactional(readOnly = true)
     public Object of(String childReference) {
-        return cases.findFirstByChildReferenceOrderByIdDesc(childReference).map(c -> c.view(c.scorecard(early.findByChildReferenceOrderByStartedOnAsc(childReference), timescales.today(),
-                threshold("ADOPTION_SCORECARD_A1"), threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10")))).orElse(null);
+        return cases.findFirstByChildReferenceOrderByIdDesc(childReference).map(this::view).orElse(null);
     }
 
     private int threshold(String key) {

@@ -21,9 +21,16 @@ public class AdoptionSteps {
     private final Timescales timescales;
     private final org.carepath.lookedafter.LookedAfter lookedAfter;
     private final org.carepath.child.Children children;
+    private final AdoptivePlacementVisitRepository visits;
+    private final AdoptionReviewRepository reviews;
+    private final org.carepath.audit.Audit audit;
 
     AdoptionSteps(AdoptionCaseRepository cases, ProspectiveAdopters adopters, Timescales timescales,
-                  org.carepath.lookedafter.LookedAfter lookedAfter, org.carepath.child.Children children) {
+                  org.carepath.lookedafter.LookedAfter lookedAfter, org.carepath.child.Children children,
+                  AdoptivePlacementVisitRepository visits, AdoptionReviewRepository reviews, org.carepath.audit.Audit audit) {
+        this.visits = visits;
+        this.reviews = reviews;
+        this.audit = audit;
         this.cases = cases;
         this.adopters = adopters;
         this.timescales = timescales;
@@ -105,6 +112,8 @@ public class AdoptionSteps {
         adoption.movedIn(on);
         adopters.placed(TaskInput.id(task, "adopterId"), adoption.childReference(), on);
         task.getExecution().setVariable("movedInAt", midday(on));
+        // the first visit is due a week from the move, each later one a week from the visit before
+        task.getExecution().setVariable("lastVisitAt", midday(on));
     }
 
     /** The adoption order: the child is adopted, leaves care, and their adoption case closes. */
@@ -113,8 +122,72 @@ public class AdoptionSteps {
         var adoption = adoptionCase(task.getExecution());
         children.changeLegalStatus(adoption.childReference(), org.carepath.child.LegalStatus.ADOPTED, on,
                 "Adoption order granted on " + on + (TaskInput.text(task, "court") == null ? "" : " (" + TaskInput.text(task, "court") + ")"));
-        adoption.closed(on, "Adoption order granted");
+        adoption.adopted(on);
         task.getExecution().setVariable("adoptionOrderGrantedAt", midday(on));
+    }
+
+    /** A visit to the child in their adoptive home; the next is due a week from it, until the first review. */
+    public void visited(DelegateTask task) {
+        var on = TaskInput.required(task, "visitedOn", timescales::dateOf, "a date");
+        var adoption = adoptionCase(task.getExecution());
+        if (adoption.movedInOn() != null && on.isBefore(adoption.movedInOn())) {
+            throw TaskInput.invalid("visitedOn", "The visit (" + on + ") cannot be before the child moved in (" + adoption.movedInOn() + ")");
+        }
+        visits.save(new AdoptivePlacementVisit(adoption.id(), adoption.childReference(), on,
+                Boolean.TRUE.equals(task.getVariable("childSeenAlone")), TaskInput.requiredText(task, "childsViews"),
+                TaskInput.requiredText(task, "howThePlacementIsGoing"), TaskInput.doneBy(task), timescales.now()));
+        audit.changed(adoption.childReference(), "adoptive placement visit", "visited on " + on);
+        task.getExecution().setVariable("lastVisitAt", midday(on));
+    }
+
+    /**
+     * An adoption review: the next is due from it. The first ends the weekly visits (their stage is interrupted by
+     * {@code firstAdoptionReviewHeldAt}).
+     */
+    public void reviewed(DelegateTask task) {
+        var on = TaskInput.required(task, "adoptionReviewHeldOn", timescales::dateOf, "a date");
+        var adoption = adoptionCase(task.getExecution());
+        if (adoption.movedInOn() != null && on.isBefore(adoption.movedInOn())) {
+            throw TaskInput.invalid("adoptionReviewHeldOn", "The review (" + on + ") cannot be before the child moved in ("
+                    + adoption.movedInOn() + ")");
+        }
+        var meets = TaskInput.requiredText(task, "placementMeetsNeeds");
+        if (!java.util.Set.of("yes", "partly", "no").contains(meets)) {
+            throw TaskInput.invalid("placementMeetsNeeds", "Say whether the placement meets the child's needs: yes, partly or no");
+        }
+        reviews.save(new AdoptionReview(adoption.id(), adoption.childReference(), on, meets, TaskInput.requiredText(task, "childsViews"),
+                TaskInput.text(task, "supportNeeded"), TaskInput.requiredText(task, "adoptionReviewDecisions"), TaskInput.doneBy(task),
+                timescales.now()));
+        audit.changed(adoption.childReference(), "adoption review", "held on " + on + "; placement meets needs: " + meets);
+        task.getExecution().setVariable("lastReviewAt", midday(on));
+        if ("Task_HoldTheFirstAdoptionReview".equals(task.getTaskDefinitionKey())) {
+            task.getExecution().setVariable("firstAdoptionReviewHeldAt", midday(on));
+        }
+    }
+
+    /** The child's IRO chairs the adoption reviews (unassigned, offered to the IROs, until one is appointed). */
+    public String iroOf(DelegateExecution execution) {
+        return lookedAfter.periods(execution.getProcessBusinessKey()).stream().filter(p -> p.endedOn() == null)
+                .map(org.carepath.lookedafter.PeriodInCareView::iro).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The agency decision kept the plan for adoption: the journey goes on where it was. */
+    public void planStands(DelegateExecution execution) {
+        adoptionCase(execution).changeOfPlanNotAgreed();
+    }
+
+    /**
+     * The agency decision maker agreed a plan other than adoption: the adoption case closes with the reasons, and a
+     * household linked or matched with the child is free again. The new plan is ratified on the child's period in
+     * care by the same decision.
+     */
+    public void planChanged(DelegateExecution execution) {
+        var adoption = adoptionCase(execution);
+        var to = execution.getVariable("changeOfPlanTo");
+        adopters.openLinkOf(adoption.childReference()).ifPresent(link -> adopters.unlinked(link.adopterId(), adoption.childReference(),
+                timescales.today(), "The child's plan changed away from adoption"));
+        adoption.closed(timescales.today(), "Plan changed away from adoption" + (to == null ? "" : " to " + to) + ": "
+                + execution.getVariable("changeOfPlanReason"));
     }
 
     public void laterLifeLetterGiven(DelegateTask task) {

@@ -63,6 +63,11 @@ class SecurityConfiguration {
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/adoptive-placement/end"),
                         paths.matcher(HttpMethod.POST, "/api/children/*/early-permanence"))
                 .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                // a change of plan away from adoption is the team manager's proposal to the permanence panel
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/adoption/change-of-plan"))
+                .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/adoption/scorecard"))
+                .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.AGENCY_DECISION_MAKER, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/prospective-adopters/**"))
                 .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.PANEL_ADMINISTRATOR,
                         Groups.AGENCY_DECISION_MAKER, Groups.ADMIN)

@@ -224,9 +224,12 @@ public class LookedAfter {
                 Boolean.TRUE.equals(input.longTerm()), Boolean.TRUE.equals(input.temporaryApproval()), startedOn,
                 Viewer.current(identity).userId(), timescales.now()));
         periods.flush();
-        runAsTheApplication(() -> runtime.createMessageCorrelation(PLACEMENT_STARTED).processInstanceId(period.processInstanceId())
-                .setVariable("placementId", placement.id()).setVariable("placementStartedOn", midday(startedOn))
-                .correlateAll());
+        if (type != PlacementType.ADOPTIVE_PLACEMENT) {
+            // a child placed for adoption is visited on the adoption journey's timescales (weekly until the first review)
+            runAsTheApplication(() -> runtime.createMessageCorrelation(PLACEMENT_STARTED).processInstanceId(period.processInstanceId())
+                    .setVariable("placementId", placement.id()).setVariable("placementStartedOn", midday(startedOn))
+                    .correlateAll());
+        }
         if (type == PlacementType.PLACED_WITH_PARENTS && PLACED_WITH_PARENTS_UNDER.contains(period.currentLegalBasis())) {
             runAsTheApplication(() -> runtime.createMessageCorrelation(PLACED_WITH_PARENTS).processInstanceId(period.processInstanceId())
                     .setVariable("placedWithParentsOn", midday(startedOn)).correlateAll());

@@ -71,6 +71,11 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
         assertThat(map(map(get("practitioner", "/api/children/" + child).get("parts")).get("periodInCare")).get("permanencePlan"))
                 .as("a match decision does not ratify another plan").extracting("ratifiedOn").isEqualTo("2098-01-14");
 
+        // the scorecard's clocks: A2 stopped at the match; A1 runs from entering care (1 December 2097) for 426 days
+        assertThat(instance).hasPassed("Event_MatchDecided", "End_MatchDecided");
+        assertThat(openDeadlines(child)).contains("ADOPTION_SCORECARD_A1 due 2099-01-31")
+                .noneMatch(d -> d.startsWith("ADOPTION_SCORECARD_A2"));
+
         // introductions, the life-story book before the move, and the move-in
         completeAs("practitioner", task(instance.getId(), "Task_AgreeTheTransitionPlan"), Map.of("transitionPlanAgreedOn", "2098-04-23",
                 "transitionPlan", "Ten days of introductions at the foster home, then at the adopters'; move on day 11."));
@@ -88,6 +93,49 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
         assertThat(list(period.get("placements"))).anySatisfy(p -> assertThat(p).containsEntry("type", "ADOPTIVE_PLACEMENT")
                 .containsEntry("provider", "Sam and Alex Rowe").containsEntry("startedOn", "2098-05-10"));
 
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(child)
+                .taskDefinitionKey("Task_VisitTheChildInTheirNewPlacement").count())
+                .as("the looked-after journey leaves an adoptive placement's visits to the adoption journey").isZero();
+        assertThat(openDeadlines(child)).as("the A1 clock stopped at the move")
+                .noneMatch(d -> d.startsWith("ADOPTION_SCORECARD"));
+
+        // visits: within a week of the move, then a week from each visit, until the first review 4 weeks from the move
+        var firstVisit = task(instance.getId(), "Task_VisitTheChildWithTheAdopters");
+        assertThat(firstVisit.getDueDate()).isEqualTo(endOfDay("2098-05-17"));
+        clockAt("2098-05-15T10:00");
+        assertThatThrownBy(() -> completeAs("practitioner", firstVisit, visit("2098-05-09")))
+                .hasMessageContaining("cannot be before the child moved in");
+        completeAs("practitioner", firstVisit, visit("2098-05-15"));
+        assertThat(task(instance.getId(), "Task_VisitTheChildWithTheAdopters").getDueDate()).isEqualTo(endOfDay("2098-05-22"));
+        appointTheIro(child);
+        var firstReview = task(instance.getId(), "Task_HoldTheFirstAdoptionReview");
+        assertThat(firstReview.getDueDate()).isEqualTo(endOfDay("2098-06-07"));
+        clockAt("2098-06-05T10:00");
+        assertThatThrownBy(() -> completeAs("iro", task(instance.getId(), "Task_HoldTheFirstAdoptionReview"),
+                Map.of("adoptionReviewHeldOn", "2098-06-05", "childsViews", "x", "placementMeetsNeeds", "maybe", "adoptionReviewDecisions", "x")))
+                .hasMessageContaining("yes, partly or no");
+        completeAs("iro", task(instance.getId(), "Task_HoldTheFirstAdoptionReview"), review("2098-06-05"));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_VisitTheChildWithTheAdopters").count()).as("weekly visits end with the first review").isZero();
+        assertThat(instance).hasPassed("Event_FirstAdoptionReviewHeld", "End_WeeklyVisitsEnd");
+        // the second review 3 months after the first, then every 6 months until the order
+        assertThat(task(instance.getId(), "Task_HoldTheSecondAdoptionReview").getDueDate()).isEqualTo(endOfDay("2098-09-05"));
+        clockAt("2098-07-01T10:00");
+        completeAs("iro", task(instance.getId(), "Task_HoldTheSecondAdoptionReview"), review("2098-07-01"));
+        assertThat(task(instance.getId(), "Task_HoldAnAdoptionReview").getDueDate()).isEqualTo(endOfDay("2099-01-01"));
+        clockAt("2098-08-15T10:00");
+        completeAs("iro", task(instance.getId(), "Task_HoldAnAdoptionReview"), review("2098-08-15"));
+        assertThat(task(instance.getId(), "Task_HoldAnAdoptionReview").getDueDate()).as("six months from the review before")
+                .isEqualTo(endOfDay("2099-02-15"));
+        var record = map(get("practitioner", "/api/children/" + child).get("parts"));
+        assertThat(list(map(record.get("adoption")).get("visits"))).singleElement().satisfies(v -> assertThat(v)
+                .containsEntry("visitedOn", "2098-05-15").containsEntry("childSeenAlone", true));
+        assertThat(list(map(record.get("adoption")).get("reviews"))).extracting(r -> r.get("heldOn"))
+                .containsExactly("2098-06-05", "2098-07-01", "2098-08-15");
+        // a six-monthly review overdue when the order is made: its alert closes with the journey's stage
+        missDeadline(instance.getId(), "SubProcess_AdoptionReview");
+        assertThat(openAlerts(child)).isNotEmpty();
+
         // an application for the order is possible after ten weeks; the order ends the period in care
         assertThat(instance).isWaitingAt("Event_TenWeeksWithTheAdopters");
         assertThat(timer(instance.getId(), "Event_TenWeeksWithTheAdopters").getDuedate()).isEqualTo(endOfDay("2098-07-19"));
@@ -95,15 +143,19 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
         clockAt("2098-09-01T10:00");
         completeAs("practitioner", task(instance.getId(), "Task_RecordTheAdoptionOrder"), Map.of("adoptionOrderGrantedOn", "2098-09-01",
                 "court", "Leeds Family Court"));
-        var record = get("practitioner", "/api/children/" + child);
-        assertThat(record).containsEntry("legalStatus", "ADOPTED");
-        assertThat(map(map(record.get("parts")).get("periodInCare"))).containsEntry("endedOn", "2098-09-01");
-        assertThat(map(map(record.get("parts")).get("adoption"))).containsEntry("closedOn", "2098-09-01")
-                .containsEntry("closedReason", "Adoption order granted");
+        var adopted = get("practitioner", "/api/children/" + child);
+        assertThat(adopted).containsEntry("legalStatus", "ADOPTED");
+        assertThat(map(map(adopted.get("parts")).get("periodInCare"))).containsEntry("endedOn", "2098-09-01");
+        assertThat(map(map(adopted.get("parts")).get("adoption"))).containsEntry("closedOn", "2098-09-01")
+                .containsEntry("adoptedOn", "2098-09-01").containsEntry("closedReason", "Adoption order granted");
+        assertThat(openAlerts(child)).as("the order closes the journey's open alerts").isEmpty();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_HoldAnAdoptionReview").count()).as("reviews end with the order").isZero();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("looked-after-child")
                 .processInstanceBusinessKey(child).count()).as("the looked-after journey ended with the period").isZero();
         completeAs("practitioner", task(instance.getId(), "Task_WriteTheLaterLifeLetter"), Map.of("laterLifeLetterGivenOn", "2098-09-01"));
-        assertThat(instance).isEnded().hasPassed("SubProcess_AdoptionOrder", "End_OrderGranted", "SubProcess_LaterLifeLetter", "End_Adopted");
+        assertThat(instance).isEnded().hasPassed("SubProcess_AdoptionOrder", "End_OrderGranted", "SubProcess_LaterLifeLetter", "End_Adopted",
+                "Event_MovedInWithTheAdoptiveFamily", "End_MovedIn");
     }
 
     @Test
@@ -218,6 +270,95 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
     }
 
     @Test
+    void aChangeOfPlanAwayFromAdoptionGoesToThePanelAndAgreedEndsTheJourneyAndRatifiesTheNewPlan() {
+        var child = childWithAPlanForAdoption("2098-01-14");
+        children.changeLegalStatus(child, LegalStatus.PLACEMENT_ORDER, LocalDate.of(2098, 2, 2), "Placement order made");
+        var instance = journey(child);
+        var household = adopters();
+        link(household, child);
+        var path = "/api/children/" + child + "/adoption/change-of-plan";
+        assertThat(refused(call("team-manager", HttpMethod.POST, path, Map.of("proposedPlan", "ADOPTION", "reason", "x"))))
+                .containsOnlyKeys("proposedPlan");
+        assertThat(refused(call("team-manager", HttpMethod.POST, path, Map.of("proposedPlan", "LONG_TERM_FOSTERING"))))
+                .containsOnlyKeys("reason");
+        assertThat(call("practitioner", HttpMethod.POST, path, Map.of("proposedPlan", "LONG_TERM_FOSTERING", "reason", "x"))
+                .getStatusCode()).as("a team manager proposes it").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call("team-manager", HttpMethod.POST, "/api/children/NO-SUCH-CHILD/adoption/change-of-plan",
+                Map.of("proposedPlan", "LONG_TERM_FOSTERING", "reason", "x")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
+                .as("nothing sent to a panel by the refused proposals").isZero();
+
+        var reason = "Her carers of two years have asked to keep her; at six she is settled and her sister lives with them.";
+        var proposed = call("team-manager", HttpMethod.POST, path, Map.of("proposedPlan", "LONG_TERM_FOSTERING", "reason", reason));
+        assertThat(proposed.getStatusCode()).as("%s", proposed.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(conflict(call("team-manager", HttpMethod.POST, path, Map.of("proposedPlan", "SPECIAL_GUARDIANSHIP", "reason", "x"))))
+                .contains("before the permanence panel already");
+        assertThat(instance).as("family finding goes on while the panel considers it").isWaitingAt("Task_FindAFamily", "Call_ChangeOfPlanPanel");
+        var panel = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        STARTED.add(panel.getId());
+        assertThat(engine.getRuntimeService().getVariables(panel.getId())).containsEntry("panelType", "PERMANENCE")
+                .containsEntry("panelReason", "Change of plan away from adoption, to long term fostering: " + reason);
+        var sitting = sitting("PERMANENCE", "2098-03-24");
+        completeAs("panel-administrator", task(panel.getId(), "Task_BookTheChildOntoASitting"), Map.of("sittingId", id(sitting)));
+        writeThePermanenceReport(panel);
+        clockAt("2098-03-24T15:00");
+        var members = list(get("panel-administrator", "/api/panel-sittings/" + id(sitting)).get("members")).stream()
+                .map(m -> ((Number) m.get("id")).longValue()).toList();
+        call("panel-administrator", HttpMethod.POST, "/api/panel-sittings/" + id(sitting) + "/attendance", Map.of("attended", members));
+        completeAs("panel-administrator", task(panel.getId(), "Task_RecordThePanelRecommendation"), Map.of(
+                "panelRecommendation", "recommend", "recommendationRationale", "Stability with her sister outweighs adoption's benefits now.",
+                "recommendedPlanType", "LONG_TERM_FOSTERING", "recommendedContingency", "Special guardianship by the carers"));
+        completeAs("agency-decision-maker", task(panel.getId(), "Task_MakeTheAgencyDecision"),
+                Map.of("agencyDecision", "accept", "agencyDecisionRationale", "Well considered: her wishes and her sister's."));
+
+        assertThat(instance).isEnded().hasPassed("Gateway_PlanChangedAwayFromAdoption", "End_PlanChangedAwayFromAdoption",
+                "StartEvent_PlanChangedAwayFromAdoption", "End_NoLongerAPlanForAdoption");
+        var record = map(get("practitioner", "/api/children/" + child).get("parts"));
+        assertThat(map(record.get("adoption"))).containsEntry("closedOn", "2098-03-24")
+                .containsEntry("changeOfPlanReason", reason)
+                .hasEntrySatisfying("closedReason", r -> assertThat((String) r).startsWith("Plan changed away from adoption to LONG_TERM_FOSTERING"));
+        assertThat(map(map(record.get("periodInCare")).get("permanencePlan"))).containsEntry("type", "LONG_TERM_FOSTERING")
+                .containsEntry("ratifiedOn", "2098-03-24");
+        assertThat(get("practitioner", "/api/prospective-adopters/" + id(household))).containsEntry("status", "APPROVED");
+        assertThat(openDeadlines(child)).as("no clock of the adoption journey left running")
+                .noneMatch(d -> d.startsWith("ADOPTION_"));
+        var fosteringMatch = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LongTermMatches.PROCESS)
+                .processInstanceBusinessKey(child).singleResult();
+        assertThat(fosteringMatch).as("the new plan's match with the carers begins").isNotNull();
+        engine.getRuntimeService().deleteProcessInstance(fosteringMatch.getId(), "test over");
+    }
+
+    @Test
+    void aChangeOfPlanNotAgreedLeavesTheJourneyWhereItWasAndAnotherCanBeProposed() {
+        var child = childWithAPlanForAdoption("2098-01-14");
+        children.changeLegalStatus(child, LegalStatus.PLACEMENT_ORDER, LocalDate.of(2098, 2, 2), "Placement order made");
+        var instance = journey(child);
+        var path = "/api/children/" + child + "/adoption/change-of-plan";
+        assertThat(call("team-manager", HttpMethod.POST, path, Map.of("proposedPlan", "SPECIAL_GUARDIANSHIP",
+                "reason", "Her aunt has come forward.")).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        var panel = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+        STARTED.add(panel.getId());
+        var sitting = sitting("PERMANENCE", "2098-03-31");
+        completeAs("panel-administrator", task(panel.getId(), "Task_BookTheChildOntoASitting"), Map.of("sittingId", id(sitting)));
+        writeThePermanenceReport(panel);
+        clockAt("2098-03-31T15:00");
+        var members = list(get("panel-administrator", "/api/panel-sittings/" + id(sitting)).get("members")).stream()
+                .map(m -> ((Number) m.get("id")).longValue()).toList();
+        call("panel-administrator", HttpMethod.POST, "/api/panel-sittings/" + id(sitting) + "/attendance", Map.of("attended", members));
+        completeAs("panel-administrator", task(panel.getId(), "Task_RecordThePanelRecommendation"), Map.of(
+                "panelRecommendation", "recommend", "recommendationRationale", "The aunt's assessment is not done.",
+                "recommendedPlanType", "ADOPTION", "recommendedContingency", "Special guardianship if the aunt is assessed positively"));
+        completeAs("agency-decision-maker", task(panel.getId(), "Task_MakeTheAgencyDecision"),
+                Map.of("agencyDecision", "accept", "agencyDecisionRationale", "Adoption remains the plan."));
+
+        assertThat(instance).hasPassed("End_AdoptionPlanStands").isWaitingAt("Task_FindAFamily");
+        assertThat(map(map(get("practitioner", "/api/children/" + child).get("parts")).get("adoption"))).doesNotContainKey("closedOn")
+                .doesNotContainKey("changeOfPlanProposedOn");
+        assertThat(call("team-manager", HttpMethod.POST, path, Map.of("proposedPlan", "SPECIAL_GUARDIANSHIP",
+                "reason", "The aunt's assessment is positive.")).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    @Test
     void aPlanOtherThanAdoptionStartsNoAdoptionJourney() {
         clockAt("2098-01-14T10:00");
         var child = newChild(LocalDate.of(2096, 6, 1));
@@ -231,7 +372,10 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
     @CsvSource({"FamilyFinding, shouldBePlacedOn, practitioner", "AdoptionRegisterReferral, registerReferralDecidedAt, practitioner",
             "FamilyFindingGoesOn, familyFindingResumedAt, practitioner", "MatchingAssessment, linkedAt, practitioner",
             "Introductions, matchedAt, practitioner", "AdoptionOrder, applicationPossibleAt, practitioner",
-            "DisruptionMeeting, disruptedAt, service-manager", "LaterLifeLetter, adoptionOrderGrantedAt, practitioner"})
+            "DisruptionMeeting, disruptedAt, service-manager", "LaterLifeLetter, adoptionOrderGrantedAt, practitioner",
+            "WaitingForAMatch, placementOrderAt, team-manager", "WaitingToMoveIn, enteredCareAt, team-manager",
+            "WeeklyVisit, lastVisitAt, practitioner", "FirstAdoptionReview, movedInAt, iro", "SecondAdoptionReview, lastReviewAt, iro",
+            "AdoptionReview, lastReviewAt, iro"})
     void everyStageRemindsItsWorkerThenEscalatesAMissedDeadline(String stage, String trigger, String group) {
         clockAt("2098-01-14T10:00");
         var child = newChild(LocalDate.of(2096, 6, 1));
@@ -240,6 +384,40 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
                 .startBeforeActivity("SubProcess_" + stage).execute();
         STARTED.add(instance.getId());
         walkReminderAndEscalation(instance, stage, group);
+    }
+
+    private void writeThePermanenceReport(ProcessInstance panel) {
+        completeAs("practitioner", task(panel.getId(), "Task_WriteThePermanenceReport"), Map.of(
+                "permanenceReportWrittenOn", "2098-03-02",
+                "optionsConsidered", "Adoption, long-term fostering with her carers, special guardianship by her aunt.",
+                "childsWishesAndFeelings", "\"I want to stay with my sister.\"",
+                "identityCultureAndContact", "White British; contact with her sister daily, her mother monthly.",
+                "contingencyPlan", "Special guardianship by the carers."));
+    }
+
+    private static Map<String, Object> visit(String on) {
+        return Map.of("visitedOn", on, "childSeenAlone", true, "childsViews", "She showed me her new room and her rabbit.",
+                "howThePlacementIsGoing", "Settling; sleeping through most nights.");
+    }
+
+    private static Map<String, Object> review(String on) {
+        return Map.of("adoptionReviewHeldOn", on, "childsViews", "Likes her new school.", "placementMeetsNeeds", "yes",
+                "adoptionReviewDecisions", "Continue the placement; the adopters to apply for the order after ten weeks.");
+    }
+
+    private void appointTheIro(String child) {
+        var appointed = call("team-manager", HttpMethod.PUT, "/api/children/" + child + "/periods-in-care/current/iro", Map.of("iro", "iro"));
+        assertThat(appointed.getStatusCode()).as("%s", appointed.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private List<String> openDeadlines(String child) {
+        return getList("team-manager", "/api/children/" + child + "/deadlines").stream()
+                .map(d -> d.get("timescale") + " due " + d.get("dueDate")).toList();
+    }
+
+    private List<Map<String, Object>> openAlerts(String child) {
+        return getList("team-manager", "/api/children/" + child + "/alerts").stream()
+                .filter(a -> Boolean.TRUE.equals(a.get("open"))).toList();
     }
 
     // ------------------------------------------------------------------ the child, the household, the panel

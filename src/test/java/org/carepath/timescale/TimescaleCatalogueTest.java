@@ -76,6 +76,7 @@ class TimescaleCatalogueTest {
             "ADOPTION_ORDER,               MONTHS,       6,   local, AFTER_TRIGGER",
             "LATER_LIFE_LETTER,            WORKING_DAYS, 10,  local, AFTER_TRIGGER",
             "DISRUPTION_MEETING,           WEEKS,        6,   local, AFTER_TRIGGER",
+            "LONG_TERM_FOSTERING_MATCH,    MONTHS,       3,   local, AFTER_TRIGGER",
             "ADOPTION_REVIEW_FIRST,        MONTHS,       3,   3,     AFTER_TRIGGER",
             "ADOPTION_REVIEW,              MONTHS,       6,   6,     AFTER_TRIGGER",
             "ADOPTIVE_PLACEMENT_FIRST_REVIEW, WEEKS,     4,   4,     AFTER_TRIGGER",
