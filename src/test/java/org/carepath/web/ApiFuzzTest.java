@@ -442,6 +442,16 @@ class ApiFuzzTest {
     }
 
     @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void changeOfPlanAwayFromAdoption(@ForAll("requests") @Endpoint("POST /api/children/{reference}/adoption/change-of-plan") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void adoptionScorecard(@ForAll("requests") @Endpoint("GET /api/adoption/scorecard") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
     void panelDocumentUpload(@ForAll("requests") @Endpoint("POST /api/panel-sittings/{id}/bookings/{bookingId}/documents") FuzzRequest request)
             throws Exception {
         neverAServerError(request);
