@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -54,6 +55,7 @@ class PanelPages {
     static final List<String> READERS = List.of(Groups.PANEL_ADMINISTRATOR, Groups.ADMIN, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER);
 
     private final Panels panels;
+    private final PermanencePanels journeys;
     private final PanelSittingRepository sittings;
     private final Children children;
     private final IdentityService identity;
@@ -61,7 +63,8 @@ class PanelPages {
     private final Validator validator;
 
     PanelPages(Panels panels, PanelSittingRepository sittings, Children children, IdentityService identity, Timescales timescales,
-               Validator validator) {
+               Validator validator, PermanencePanels journeys) {
+        this.journeys = journeys;
         this.validator = validator;
         this.panels = panels;
         this.sittings = sittings;
@@ -259,8 +262,10 @@ class PanelPages {
             long sitting = sittingId(id);
             var errors = new PageErrors();
             try {
-                var booking = panels.book(sitting, new PanelInput.Booking(blankToNull(form.get("child")), blankToNull(form.get("reason")),
-                        blankToNull(form.get("time"))));
+                var child = blankToNull(form.get("child"));
+                var booking = (child == null ? Optional.<PanelViews.Booking>empty() : journeys.bookWaitingJourney(sitting, child.strip()))
+                        .orElseGet(() -> panels.book(sitting, new PanelInput.Booking(child, blankToNull(form.get("reason")),
+                                blankToNull(form.get("time")))));
                 redirect.addFlashAttribute("notice", booking.child() + " booked onto the agenda, case " + booking.position() + " at "
                         + booking.time());
                 return "redirect:/panel/sittings/" + sitting;

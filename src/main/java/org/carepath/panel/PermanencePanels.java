@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Validator;
 
@@ -61,9 +62,12 @@ public class PermanencePanels {
     private final Validator validator;
     private final RuntimeService runtime;
     private final IdentityService identity;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
     PermanencePanels(Panels panels, PanelOutcomeRepository outcomes, Children children, Journeys journeys, Timescales timescales,
-                     ApplicationEventPublisher events, Audit audit, Validator validator, RuntimeService runtime, IdentityService identity) {
+                     ApplicationEventPublisher events, Audit audit, Validator validator, RuntimeService runtime, IdentityService identity,
+                     org.camunda.bpm.engine.TaskService tasks) {
+        this.tasks = tasks;
         this.panels = panels;
         this.outcomes = outcomes;
         this.children = children;
@@ -104,6 +108,38 @@ public class PermanencePanels {
         return new PanelViews.Request(childReference, reason, from, requestedBy, instance.getId());
     }
 
+    /**
+     * A child booked from the administrator's pages whose panel journey (a permanence panel asked for, a matching or
+     * fostering panel called by another journey) waits for that booking: the booking is that task's answer, so the
+     * journey moves on to the papers. Empty when no journey of the sitting's panel type waits for the child.
+     */
+    @Transactional
+    Optional<PanelViews.Booking> bookWaitingJourney(long sittingId, String child) {
+        var type = panels.sitting(sittingId).type();
+        // finding the journey is the application's bookkeeping; the booking itself is the administrator's act
+        var waiting = org.carepath.identity.Viewer.asTheApplication(identity, () -> tasks.createTaskQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(child).taskDefinitionKey("Task_BookTheChildOntoASitting").list().stream()
+                .filter(task -> type.equals(String.valueOf(Optional.ofNullable(runtime.getVariable(task.getExecutionId(), "panelType"))
+                        .orElse(PanelType.PERMANENCE.name()))))
+                .findFirst());
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            tasks.complete(waiting.get().getId(), Map.of("sittingId", sittingId));
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException)) {
+                cause = cause.getCause();
+            }
+            if (cause == null) {
+                throw e;
+            }
+            throw new ConflictException(cause.getMessage());
+        }
+        return panels.bookingsOf(child).stream().filter(b -> b.sittingId() == sittingId).reduce((first, later) -> later);
+    }
+
     /** The booking task offers the next sitting of the journey's panel with a free place whose papers deadline can be met. */
     public void propose(DelegateTask task) {
         var type = panelType(task);
@@ -135,6 +171,10 @@ public class PermanencePanels {
         var sitting = panels.sitting(booking.sittingId());
         var startsAt = ZonedDateTime.of(sitting.date(), sitting.time(), timescales.zone()).toInstant();
         onto(task.getExecution(), booking.sittingId(), booking.id(), startsAt, sitting.papersDeadline(), null);
+        if (Boolean.TRUE.equals(task.getVariable("papersReceived"))) {
+            // papers that came with the case (a matching assessment): the agenda says they are in
+            panels.papersReceived(booking.id(), java.util.Objects.requireNonNullElse(TaskInput.doneBy(task), "carepath"));
+        }
     }
 
     private void onto(org.camunda.bpm.engine.delegate.VariableScope journey, long sittingId, long bookingId,

@@ -285,6 +285,8 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
                 .getStatusCode()).as("a team manager proposes it").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(call("team-manager", HttpMethod.POST, "/api/children/NO-SUCH-CHILD/adoption/change-of-plan",
                 Map.of("proposedPlan", "LONG_TERM_FOSTERING", "reason", "x")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call("team-manager-south", HttpMethod.POST, path, Map.of("proposedPlan", "LONG_TERM_FOSTERING", "reason", "x"))
+                .getStatusCode()).as("another team's child is unknown").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
                 .as("nothing sent to a panel by the refused proposals").isZero();
 

@@ -51,6 +51,7 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+
     @AfterEach
     void resetClock() {
         org.camunda.bpm.engine.impl.util.ClockUtil.reset();
@@ -180,6 +181,53 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
                 .contains("govuk-frontend-supported");
     }
 
+    /**
+     * A matching panel: the adoption journey calls the panel journey with the matching panel's type and the matching
+     * assessment as its papers (the same variables as adoption-matching.bpmn's call activity). Booking the child from
+     * the sitting's page answers the journey's booking task, and the case goes straight to the hearing.
+     */
+    @Test
+    void aMatchingPanelCaseIsBookedFromTheSittingsPageAndItsJourneyMovesOn() throws Exception {
+        clock("2096-02-02T09:00");
+        var child = children.register(new NewChild("Ava", "Rowe-Match", LocalDate.of(2094, 6, 1), null, null)).reference();
+        children.allocate(child, "practitioner", "Priya Patel", "north-assessment-team", "North assessment team", "team-manager", "In care");
+        var journey = engine.getRuntimeService().createProcessInstanceByKey(PermanencePanels.PROCESS).businessKey(child)
+                .setVariables(Map.of("childRef", child, "childName", "Ava Rowe-Match", "panelType", "MATCHING",
+                        "panelReason", "Proposed match with Sam and Alex Rowe", "panelRequestedAt", new java.util.Date(),
+                        "papersReceived", true, "deferrals", 0))
+                .execute();
+        var members = new java.util.ArrayList<Long>();
+        for (var role : List.of("CHAIR", "SOCIAL_WORKER", "INDEPENDENT_MEMBER", "INDEPENDENT_MEMBER", "INDEPENDENT_MEMBER")) {
+            members.add(member("Matching " + role.toLowerCase(java.util.Locale.ROOT) + " " + members.size(), role, "MATCHING"));
+        }
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth("panel-administrator", "demo");
+        var sitting = http.exchange("/api/panel-sittings", HttpMethod.POST, new HttpEntity<>(Map.of("type", "MATCHING", "date", "2096-02-21",
+                "time", "14:00", "place", "Committee room 1, County Hall", "members", members), headers), Map.class);
+        assertThat(sitting.getStatusCode().value()).as("%s", sitting.getBody()).isEqualTo(201);
+        var sittingId = ((Number) sitting.getBody().get("id")).longValue();
+
+        signIn("panel-administrator");
+        open("/panel/sittings/" + sittingId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("book-child")));
+        assertThat(text("h1")).contains("Tuesday 21 February 2096 at 14:00");
+        type("book-child", child);
+        type("book-reason", "Matching panel");
+        submit(By.xpath("//button[normalize-space()='Book the child']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-notification-banner--success")));
+        var agenda = browser.findElement(By.id("agenda")).findElement(By.xpath("following-sibling::table[1]")).getText();
+        assertThat(agenda).contains(child).contains("Proposed match with Sam and Alex Rowe").contains("Received 2 Feb 2096");
+        shot("panel-10-matching-booked");
+
+        var tasks = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
+        assertThat(tasks).as("the journey's booking was answered by the page; the matching assessment is the papers")
+                .containsExactly("Task_RecordThePanelRecommendation");
+        assertThat(engine.getRuntimeService().getVariable(journey.getId(), "sittingId")).isEqualTo(sittingId);
+        engine.getRuntimeService().deleteProcessInstance(journey.getId(), "test over");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void clock(String londonDateTime) {
@@ -188,7 +236,11 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
     }
 
     private long member(String name, String role) {
-        var body = new HashMap<String, Object>(Map.of("name", name, "role", role, "panelTypes", List.of("PERMANENCE"),
+        return member(name, role, "PERMANENCE");
+    }
+
+    private long member(String name, String role, String panelType) {
+        var body = new HashMap<String, Object>(Map.of("name", name, "role", role, "panelTypes", List.of(panelType),
                 "appointedOn", "2095-01-01", "appointmentEndsOn", "2099-12-31"));
         if (role.equals("SOCIAL_WORKER")) {
             body.put("qualifiedOn", "2090-07-01");
