@@ -114,6 +114,7 @@ class EmbeddedPostgresConfiguration {
     /** The application's connections: {@value #APP_ROLE}, rows only. */
     @Bean
     @Primary
+    @org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari") // connection-timeout and the like
     DataSource dataSource(Server server) {
         var dataSource = new HikariDataSource();
         dataSource.setPoolName("carepath-embedded");

@@ -17,4 +17,6 @@ interface DriftAlertRepository extends JpaRepository<DriftAlert, Long> {
     List<DriftAlert> findByResolvedAtIsNullOrderByRaisedAtAsc();
 
     long countByResolvedAtIsNull();
+
+    long countByResolvedAtIsNullAndEscalationLevel(int escalationLevel);
 }

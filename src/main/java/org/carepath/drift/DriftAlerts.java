@@ -35,6 +35,11 @@ public class DriftAlerts {
         return alerts.countByResolvedAtIsNull();
     }
 
+    /** Open alerts at one rung of the ladder (the operations metric {@code carepath_drift_alerts_open}). */
+    public long countOpenAt(EscalationLevel rung) {
+        return alerts.countByResolvedAtIsNullAndEscalationLevel(rung.level());
+    }
+
     private DriftAlertView view(DriftAlert alert) {
         int late = alert.open() ? timescales.workingDaysLate(alert.dueDate(), timescales.today()) : alert.workingDaysLate();
         return new DriftAlertView(alert.id(), alert.childReference(), alert.processInstanceId(),

@@ -111,7 +111,7 @@ class KeycloakSecurityConfiguration {
             throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         var problems = new ProblemResponses();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(requests -> SecurityConfiguration.apiRules(requests, paths))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(bearer(users)))

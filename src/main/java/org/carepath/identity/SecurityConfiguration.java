@@ -31,8 +31,12 @@ class SecurityConfiguration {
     /** Which roles may call what: the same whether users sign in locally or through Keycloak. */
     static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
                          PathPatternRequestMatcher.Builder paths) {
+        // Actuator: health open to all (load balancers; details only to administrators), the rest administrators only
+        requests.requestMatchers(paths.matcher(HttpMethod.GET, "/actuator/health"), paths.matcher(HttpMethod.GET, "/actuator/health/**"))
+                .permitAll()
+                .requestMatchers(paths.matcher("/actuator/**")).hasRole(Groups.ADMIN)
         // identity/verify tests anyone's password: administrators only
-        requests.requestMatchers(paths.matcher("/engine-rest/identity/verify"), paths.matcher("/engine-rest/identity/verify/"),
+                .requestMatchers(paths.matcher("/engine-rest/identity/verify"), paths.matcher("/engine-rest/identity/verify/"),
                         paths.matcher("/engine-rest/engine/*/identity/verify"), paths.matcher("/engine-rest/engine/*/identity/verify/"))
                 .hasRole(Groups.CAMUNDA_ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/referrals"))
@@ -106,7 +110,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         var problems = new ProblemResponses();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**"),
                         paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")))
                 .authenticationManager(new ProviderManager(new CamundaIdentityAuthentication(identity)))
                 .authorizeHttpRequests(requests -> apiRules(requests, paths))

@@ -65,10 +65,12 @@ class ManagerView {
     private final LookedAfter lookedAfter;
     private final Deadlines deadlines;
     private final Panels panels;
+    private final org.carepath.operations.Incidents incidents;
 
     ManagerView(IdentityService identity, ChildAccess access, Audit audit, Children children, DriftAlerts alerts,
                 Proceedings proceedings, TaskService tasks, Timescales timescales, FilterService filters, LookedAfter lookedAfter,
-                Deadlines deadlines, Panels panels) {
+                Deadlines deadlines, Panels panels, org.carepath.operations.Incidents incidents) {
+        this.incidents = incidents;
         this.panels = panels;
         this.filters = filters;
         this.lookedAfter = lookedAfter;
@@ -229,6 +231,7 @@ class ManagerView {
                 .append(tile("Care proceedings under way", cases.size(), red + " red, " + amber + " amber", red > 0 ? "red" : amber > 0 ? "amber" : "green"))
                 .append(tile("Children looked after", inCare.size(), withoutPlan + " without a ratified permanence plan", "neutral"))
                 .append(tile("Children allocated", allocated, caseloads.size() + (caseloads.size() == 1 ? " worker" : " workers"), "neutral"))
+                .append(tile("Steps failed", incidents.countOpen(), "stopped after their retries: an administrator sees them in Cockpit", incidents.countOpen() > 0 ? "red" : "green"))
                 .append("</section>");
     }
 

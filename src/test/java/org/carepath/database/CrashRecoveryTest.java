@@ -243,16 +243,18 @@ class CrashRecoveryTest {
             this.startedInMillis = startedInMillis;
         }
 
-        static App start(Path jar, Path data, Path log, HttpClient http) throws Exception {
+        static App start(Path jar, Path data, Path log, HttpClient http, String... settings) throws Exception {
             int port;
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m", "-jar", jar.toString(),
+            var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m", "-jar", jar.toString(),
                     "--server.port=" + port, "--carepath.database.embedded.data-directory=" + data,
                     "--logging.level.root=warn", "--logging.level.org.carepath.database=info",
-                    "--logging.level.org.springframework.boot.availability=debug", "--spring.main.banner-mode=off")
+                    "--logging.level.org.springframework.boot.availability=debug", "--spring.main.banner-mode=off"));
+            command.addAll(List.of(settings));
+            var process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long began = System.nanoTime();
             long deadline = began + TimeUnit.SECONDS.toNanos(180);

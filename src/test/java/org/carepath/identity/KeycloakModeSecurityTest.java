@@ -48,7 +48,8 @@ class KeycloakModeSecurityTest {
             "sam", Map.of("preferred_username", "kc-sam", "given_name", "Sam", "family_name", "Reid",
                     "realm_access", Map.of("roles", List.of("practitioner")), "groups", List.of("/south-assessment-team")),
             "tom", Map.of("preferred_username", "kc-tom", "roles", List.of("team-manager"), "groups", List.of("north-assessment-team", "front-door")),
-            "paula", Map.of("preferred_username", "kc-paula", "roles", List.of("personal-adviser")));
+            "paula", Map.of("preferred_username", "kc-paula", "roles", List.of("personal-adviser")),
+            "ada", Map.of("preferred_username", "kc-ada", "roles", List.of("admin")));
 
     @Autowired
     TestRestTemplate http;
@@ -86,6 +87,17 @@ class KeycloakModeSecurityTest {
         basic.setBasicAuth("practitioner", "demo");
         assertThat(http.exchange("/api/children/C-000001", HttpMethod.GET, new HttpEntity<>(basic), String.class).getStatusCode())
                 .as("no passwords once Keycloak signs people in").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void healthIsOpenAndTheRestOfActuatorNeedsAnAdministratorsToken() {
+        var health = http.exchange("/actuator/health", HttpMethod.GET, new HttpEntity<>(new HttpHeaders()), String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).contains("\"status\":\"UP\"");
+        assertThat(http.exchange("/actuator/metrics", HttpMethod.GET, new HttpEntity<>(new HttpHeaders()), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call("tom", HttpMethod.GET, "/actuator/metrics", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call("ada", HttpMethod.GET, "/actuator/metrics", null).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
