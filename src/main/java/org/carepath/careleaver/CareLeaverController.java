@@ -1,5 +1,7 @@
 package org.carepath.careleaver;
 
+import java.time.LocalDate;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.carepath.access.ChildAccess;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Every route names the young person, so the scope rule (404 outside it) applies before anything is read or written. */
@@ -38,6 +41,13 @@ class CareLeaverController {
         }
         audit.read(reference, "care leaver");
         return view;
+    }
+
+    @GetMapping("/api/care-leavers/figures")
+    @Operation(summary = "The authority's care-leaver figures for a period by age band (17-18, 19-21, 22-25): in touch,"
+            + " suitable accommodation, in education, employment or training, staying put, plans reviewed on time")
+    CareLeaverFigures figures(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return careLeavers.figures(from, to);
     }
 
     @PostMapping("/api/children/{reference}/care-leaver/review-requests")

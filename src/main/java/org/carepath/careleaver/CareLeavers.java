@@ -269,10 +269,18 @@ public class CareLeavers {
         }
     }
 
-    /** Every care leaver, for the authority's figures. */
+    /** The authority's figures for a period, counted from every care leaver's recorded dates. */
     @Transactional(readOnly = true)
-    public List<CareLeaverView> all() {
-        return careLeavers.findAllByOrderByIdAsc().stream().map(this::view).toList();
+    public CareLeaverFigures figures(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new org.carepath.web.InvalidRequestException("from", "must not be after to (" + to + ")");
+        }
+        var people = careLeavers.findAllByOrderByIdAsc().stream().map(c -> new CareLeaverFigures.YoungPerson(c.dateOfBirth(),
+                c.eligibleOn(), c.closedOn(), c.contacts().stream().map(AdviserContact::contactedOn).toList(),
+                c.circumstances().stream().map(s -> new CareLeaverFigures.Situation(s.recordedOn(), s.accommodationSuitable(),
+                        s.inEducationEmploymentOrTraining(), s.stayingPut())).toList(),
+                c.plans().stream().map(PathwayPlan::recordedOn).toList())).toList();
+        return CareLeaverFigures.count(from, to, people, timescales);
     }
 
     Date midday(LocalDate date) {
