@@ -43,7 +43,10 @@ create table plan_goal (
     goal                      text          not null,
     action                    text,
     action_owner              varchar(200),
-    action_due_on             date
+    action_due_on             date,
+    action_done_on            date,
+    action_note               text,
+    process_instance_id       varchar(64)
 );
 create index plan_goal_plan on plan_goal (plan_id);
 

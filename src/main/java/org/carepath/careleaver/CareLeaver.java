@@ -108,6 +108,10 @@ class CareLeaver {
         return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1));
     }
 
+    Optional<PlanGoal> goal(long goalId) {
+        return plans.stream().flatMap(p -> p.goals().stream()).filter(g -> g.id() == goalId).findFirst();
+    }
+
     List<AdviserContact> contacts() {
         return contacts;
     }

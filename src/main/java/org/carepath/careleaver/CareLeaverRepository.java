@@ -9,5 +9,7 @@ interface CareLeaverRepository extends JpaRepository<CareLeaver, Long> {
 
     Optional<CareLeaver> findByChildReference(String childReference);
 
+    boolean existsByChildReferenceAndPersonalAdviser(String childReference, String personalAdviser);
+
     List<CareLeaver> findAllByOrderByIdAsc();
 }

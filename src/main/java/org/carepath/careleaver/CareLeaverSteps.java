@@ -141,8 +141,10 @@ public class CareLeaverSteps {
         if (afterMove && !"in-person".equals(method)) {
             throw TaskInput.invalid("contactMethod", "The visit after a move is in person, to see the new home (contactMethod)");
         }
+        var recordedBy = task.getVariableTyped("contactRecordedBy") != null && task.getVariableTyped("contactRecordedBy").isTransient()
+                ? (String) task.getVariable("contactRecordedBy") : null;
         careLeaver.contact(new AdviserContact(careLeaver, on, method, afterMove, TaskInput.requiredText(task, "contactNote"),
-                TaskInput.doneBy(task), timescales.now()));
+                recordedBy != null ? recordedBy : TaskInput.doneBy(task), timescales.now()));
         task.getExecution().setVariable("lastContactOn", careLeavers.midday(on));
         audit.changed(careLeaver.childReference(), "personal adviser contact", method + " on " + on);
     }
@@ -157,10 +159,20 @@ public class CareLeaverSteps {
     public void rightToReturnRecorded(DelegateExecution execution) {
         var careLeaver = careLeaverOf(execution);
         careLeaver.closed(timescales.dateOf(execution.getVariable("declinedOn")), "declined support after 21 (right to return recorded)");
+        careLeavers.endActions(careLeaver, "The young person declined support");
+    }
+
+    /** The owner (or the worker following it up) did the action agreed in the plan. */
+    public void actionDone(DelegateTask task) {
+        var careLeaver = careLeaverOf(task);
+        var goal = careLeaver.goal(TaskInput.id(task, "goalId")).orElseThrow();
+        goal.done(notBefore(task, "actionDoneOn", careLeaver.eligibleOn(), "the young person became eligible"),
+                TaskInput.text(task, "actionNote"));
     }
 
     public void closedAtTwentyFive(DelegateExecution execution) {
         var careLeaver = careLeaverOf(execution);
+        careLeavers.endActions(careLeaver, "Leaving-care support ended at 25");
         careLeaver.closed(timescales.dueDate("TWENTY_FIFTH_BIRTHDAY", careLeaver.dateOfBirth()), "25th birthday");
         audit.changed(careLeaver.childReference(), "leaving-care support ended", "25th birthday");
     }
@@ -193,6 +205,9 @@ public class CareLeaverSteps {
             }
             plan.goal(new PlanGoal(plan, domain, goal, action, owner, dueOn));
         }
+        careLeavers.flush();
+        plan.goals().stream().filter(g -> g.action() != null).forEach(g -> g.trackedBy(careLeavers.track(careLeaver, g,
+                (String) task.getVariable("personalAdviser"))));
         task.getExecution().setVariable("lastPlannedOn", careLeavers.midday(on));
     }
 

@@ -34,7 +34,8 @@ public record CareLeaverView(
                            String changesSinceLastReview, String recordedBy, List<GoalView> goals) {
     }
 
-    public record GoalView(long id, String domain, String goal, String action, String actionOwner, LocalDate actionDueOn) {
+    public record GoalView(long id, String domain, String goal, String action, String actionOwner, LocalDate actionDueOn,
+                           LocalDate actionDoneOn, String actionNote) {
     }
 
     public record ContactView(long id, LocalDate contactedOn, String method, boolean afterMove, String note, String recordedBy) {

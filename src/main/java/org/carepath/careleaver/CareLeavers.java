@@ -36,6 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CareLeavers {
 
     static final String PROCESS = "care-leaver-pathway";
+    static final String ACTION_PROCESS = "pathway-plan-action";
+    /** Who may own a tracked action themselves; anyone else's action is followed up by the personal adviser or social worker. */
+    static final List<String> ACTION_OWNERS = List.of(org.carepath.identity.Groups.PERSONAL_ADVISER,
+            org.carepath.identity.Groups.PRACTITIONER, org.carepath.identity.Groups.TEAM_MANAGER);
     static final String LEFT_CARE = "CareLeaverLeftCare";
     static final String REVIEW_REQUESTED = "PathwayPlanReviewRequested";
     static final String MOVED_INTO_ACCOMMODATION = "MovedIntoAccommodation";
@@ -90,9 +94,19 @@ public class CareLeavers {
                 .putValue("stayingCloseToConsider", false)));
     }
 
-    /** Care ended (at 18, or before as a relevant child): keeping in touch counts from that day. */
+    /**
+     * Care ended (at 18, or before as a relevant child): keeping in touch counts from that day. A journey still
+     * waiting to find out whether the child is eligible ends: a child must be looked after at 16 or later to be, and
+     * if they come back into care a new one waits, counting every period.
+     */
     @EventListener
     void on(ChildLeftCare left) {
+        Viewer.asTheApplication(identity, () -> {
+            runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(left.childReference()).list()
+                    .stream().filter(journey -> runtime.getVariable(journey.getId(), "careLeaverId") == null)
+                    .forEach(journey -> journeys.end(journey.getId(), "Left care before becoming eligible for leaving-care support"));
+            return null;
+        });
         Viewer.asTheApplication(identity, () -> runtime.createMessageCorrelation(LEFT_CARE).processInstanceBusinessKey(left.childReference())
                 .setVariable("lastContactOn", midday(left.endedOn())).correlateAllWithResult());
     }
@@ -130,6 +144,47 @@ public class CareLeavers {
         }
         audit.changed(childReference, "care leaver", "eligible from " + eligibleOn);
         return careLeaver;
+    }
+
+    void flush() {
+        careLeavers.flush();
+    }
+
+    /**
+     * An action of the plan gets its own clock ({@code pathway-plan-action.bpmn}): a task for its owner if they are a
+     * CarePath user, otherwise (the young person, a carer) for the personal adviser, or the social worker before
+     * there is one, who follows it up.
+     */
+    String track(CareLeaver careLeaver, PlanGoal goal, String personalAdviser) {
+        var owner = goal.actionOwner();
+        var asUser = identity.createUserQuery().userId(owner).count() == 0 ? java.util.Optional.<String>empty()
+                : Viewer.of(identity, owner).firstOf(ACTION_OWNERS);
+        String assignee;
+        String group;
+        if (asUser.isPresent()) {
+            assignee = owner;
+            group = asUser.get();
+        } else if (personalAdviser != null) {
+            assignee = personalAdviser;
+            group = org.carepath.identity.Groups.PERSONAL_ADVISER;
+        } else {
+            assignee = children.allocatedWorker(careLeaver.childReference()).orElse(null);
+            group = org.carepath.identity.Groups.PRACTITIONER;
+        }
+        return Viewer.asTheApplication(identity, () -> journeys.start(ACTION_PROCESS, careLeaver.childReference(), Variables.createVariables()
+                .putValue("careLeaverId", careLeaver.id()).putValue("goalId", goal.id())
+                .putValue("action", goal.action()).putValue("actionDomain", goal.domain())
+                .putValue("actionOwnerName", owner).putValue("actionOwner", assignee).putValue("actionOwnerGroup", group)
+                .putValue("actionDueOn", midday(goal.actionDueOn()))).getId());
+    }
+
+    /** Support ended: the plan's open actions stop, so nobody is chased for them. */
+    void endActions(CareLeaver careLeaver, String reason) {
+        Viewer.asTheApplication(identity, () -> {
+            runtime.createProcessInstanceQuery().processDefinitionKey(ACTION_PROCESS).processInstanceBusinessKey(careLeaver.childReference())
+                    .list().forEach(action -> journeys.end(action.getId(), reason));
+            return null;
+        });
     }
 
     CareLeaver careLeaver(long id) {
@@ -180,8 +235,10 @@ public class CareLeavers {
             throw new ConflictException(childReference + " has no personal adviser contact due (still looked after, or support ended)");
         }
         // the task's listener records the contact, refusing a date before the last one (naming the field)
-        var variables = Map.<String, Object>of("contactedOn", input.contactedOn(), "contactMethod", input.method(),
-                "contactNote", input.note().strip());
+        var variables = Variables.createVariables().putValue("contactedOn", input.contactedOn()).putValue("contactMethod", input.method())
+                .putValue("contactNote", input.note().strip())
+                // who recorded it through the API (the task is completed as the application)
+                .putValueTyped("contactRecordedBy", Variables.stringValue(Viewer.current(identity).userId(), true));
         Viewer.asTheApplication(identity, () -> {
             tasks.complete(task.getId(), variables);
             return null;

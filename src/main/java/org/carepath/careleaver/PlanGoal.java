@@ -25,6 +25,9 @@ class PlanGoal {
     private String action;
     private String actionOwner;
     private LocalDate actionDueOn;
+    private LocalDate actionDoneOn;
+    private String actionNote;
+    private String processInstanceId;
 
     protected PlanGoal() {
     }
@@ -38,7 +41,36 @@ class PlanGoal {
         this.actionDueOn = actionDueOn;
     }
 
+    Long id() {
+        return id;
+    }
+
+    String domain() {
+        return domain;
+    }
+
+    String action() {
+        return action;
+    }
+
+    String actionOwner() {
+        return actionOwner;
+    }
+
+    LocalDate actionDueOn() {
+        return actionDueOn;
+    }
+
+    void trackedBy(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void done(LocalDate on, String note) {
+        actionDoneOn = on;
+        actionNote = note;
+    }
+
     CareLeaverView.GoalView view() {
-        return new CareLeaverView.GoalView(id, domain, goal, action, actionOwner, actionDueOn);
+        return new CareLeaverView.GoalView(id, domain, goal, action, actionOwner, actionDueOn, actionDoneOn, actionNote);
     }
 }

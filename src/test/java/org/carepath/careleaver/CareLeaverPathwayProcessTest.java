@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** processes/care-leaver-pathway.bpmn: from the 16th birthday to 25, every path, timers fired by moving the engine clock. */
-@ProcessTest(CareLeavers.PROCESS)
+@ProcessTest({CareLeavers.PROCESS, CareLeavers.ACTION_PROCESS})
 class CareLeaverPathwayProcessTest extends ProcessTestSupport {
 
     static final AtomicInteger CHILDREN = new AtomicInteger();
@@ -138,13 +138,23 @@ class CareLeaverPathwayProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void aChildWhoLeftCareBeforeSixteenIsNotEligible() {
+    void aChildWhoLeavesCareBeforeSixteenHasNoJourneyLeft() {
         clockAt("2096-01-01T10:00");
         var child = newChild(LocalDate.of(2081, 5, 1));
         status(child, LegalStatus.SECTION_20, "2096-01-01");
         var pathway = pathwayOf(child);
         clockAt("2096-03-01T10:00");
         status(child, LegalStatus.NOT_LOOKED_AFTER, "2096-03-01");
+        assertThat(pathway).isEnded();
+        assertThat(careLeavers.view(child)).isNull();
+    }
+
+    @Test
+    void aChildWhoComesIntoCareTooLateToCompleteThirteenWeeksBeforeEighteenIsNotEligible() {
+        clockAt("2096-12-01T10:00");
+        var child = newChild(LocalDate.of(2079, 1, 10));
+        status(child, LegalStatus.SECTION_20, "2096-12-01");
+        var pathway = pathwayOf(child);
         fire(pathway.getId(), "Event_SixteenthBirthday");
         assertThat(pathway).hasPassed("End_NotEligible").isEnded();
         assertThat(careLeavers.view(child)).isNull();
@@ -180,6 +190,33 @@ class CareLeaverPathwayProcessTest extends ProcessTestSupport {
         fire(pathway.getId(), "Event_EighteenthBirthday");
         assertThat(pathway).isWaitingAt("Task_ContactTheYoungPerson", "Task_ReviewPathwayPlan", "Event_TwentyFifthBirthday");
         assertThat(careLeavers.view(child).returnedForSupportOn()).isEqualTo(LocalDate.of(2100, 1, 10));
+    }
+
+    @Test
+    void eachActionOfThePlanHasItsOwnClockAndAMissedOneRaisesADriftAlert() {
+        clockAt("2096-09-01T10:00");
+        var child = newChild(LocalDate.of(2081, 9, 1));
+        children.allocate(child, "practitioner", "Priya Patel", "north-assessment-team", "North assessment team", "team-manager", "New case");
+        status(child, LegalStatus.SECTION_20, "2096-09-01");
+        var pathway = pathwayOf(child);
+        fire(pathway.getId(), "Event_SixteenthBirthday");
+        clockAt("2097-09-05T10:00");
+        completeAs("practitioner", task(pathway.getId(), "Task_AssessNeedsAndPreparePathwayPlan"), plan("pathwayPlanOn", "2097-09-05"));
+
+        var action = track(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CareLeavers.ACTION_PROCESS)
+                .processInstanceBusinessKey(child).singleResult());
+        var work = task(action.getId(), "Task_CarryOutThePlanAction");
+        // owned by someone outside CarePath: the social worker follows it up until there is a personal adviser
+        assertThat(work.getAssignee()).isEqualTo("practitioner");
+        assertThat(work.getDueDate()).isEqualTo(endOfDay("2097-10-05"));
+        missDeadline(action.getId(), "SubProcess_PathwayPlanAction");
+        assertThat(openAlerts(child)).hasSize(1);
+
+        clockAt("2097-10-07T10:00");
+        completeAs("practitioner", work, Map.of("actionDoneOn", "2097-10-07", "actionNote", "Lodgings found in Headingley."));
+        assertThat(action).hasPassed("End_ActionDone").isEnded();
+        assertThat(openAlerts(child)).isEmpty();
+        assertThat(careLeavers.view(child).pathwayPlan().get(0).goals().get(0).actionDoneOn()).isEqualTo(LocalDate.of(2097, 10, 7));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -97,6 +97,7 @@ class TimescaleCatalogueTest {
             "TWENTY_FIFTH_BIRTHDAY,        YEARS,        25,  25,    AFTER_TRIGGER",
             "CARE_LEAVER_TIME_IN_CARE,     WEEKS,        13,  13,    AFTER_TRIGGER",
             "CARE_LEAVER_ELIGIBILITY_DATE, DAYS,         0,   0,     DUE_ON_TRIGGER",
+            "PATHWAY_PLAN_ACTION,          DAYS,         0,   0,     DUE_ON_TRIGGER",
             "PERSONAL_ADVISER_ALLOCATION,  WORKING_DAYS, 10,  local, AFTER_TRIGGER",
             "PATHWAY_PLAN_REVIEW_ON_REQUEST, WORKING_DAYS, 20, local, AFTER_TRIGGER",
             "STAYING_PUT_DECISION,         WORKING_DAYS, 20,  local, AFTER_TRIGGER",
