@@ -24,6 +24,8 @@ class CareLeaverApiTest extends ApiTestSupport {
     Children children;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    CareLeaverSettings settings;
 
     @Test
     void theRecordShowsTheEligibleYoungPersonAndRefusesBadInputNamingTheField() {
@@ -71,6 +73,44 @@ class CareLeaverApiTest extends ApiTestSupport {
                 .containsExactly("17-18", "19-21", "22-25");
         assertThat(refused(call("team-manager", HttpMethod.GET, "/api/care-leavers/figures?from=2098-04-01&to=2098-03-31", null)))
                 .containsKey("from");
+    }
+
+    @Test
+    void whereTheCouncilHasTheStayingCloseDutyAYoungPersonInAChildrensHomeHasItConsideredAtTheFirstReview() {
+        settings.setStayingClose(true);
+        try {
+            var dateOfBirth = LocalDate.of(2083, 6, 1);
+            clockAt(dateOfBirth.plusYears(15) + "T10:00");
+            var child = children.register(new NewChild("Kai", "Close-" + System.nanoTime(), dateOfBirth, null, null)).reference();
+            children.allocate(child, "practitioner", "Priya Patel", "north-assessment-team", "North assessment team", "team-manager", "New case");
+            transaction.executeWithoutResult(tx -> children.changeLegalStatus(child, LegalStatus.SECTION_20, dateOfBirth.plusYears(15), "Accommodated"));
+            assertThat(call("practitioner", HttpMethod.POST, "/api/children/" + child + "/placements", Map.of("type", "CHILDRENS_HOME",
+                    "provider", "Oak House", "postcode", "LS6 2AB", "startedOn", dateOfBirth.plusYears(15).toString())).getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
+            var pathway = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CareLeavers.PROCESS)
+                    .processInstanceBusinessKey(child).singleResult();
+            fire(pathway.getId(), "Event_SixteenthBirthday");
+            var planOn = dateOfBirth.plusYears(16).plusDays(5).toString();
+            clockAt(planOn + "T10:00");
+            completeAs("practitioner", task(pathway.getId(), "Task_AssessNeedsAndPreparePathwayPlan"),
+                    CareLeaverPathwayProcessTest.plan("pathwayPlanOn", planOn));
+            completeAs("team-manager", task(pathway.getId(), "Task_AllocatePersonalAdviser"), Map.of("personalAdviser", "personal-adviser"));
+            assertThat(engine.getRuntimeService().getVariable(pathway.getId(), "stayingCloseToConsider")).isEqualTo(true);
+
+            var reviewOn = dateOfBirth.plusYears(16).plusMonths(4).toString();
+            clockAt(reviewOn + "T10:00");
+            var review = task(pathway.getId(), "Task_ReviewPathwayPlan");
+            var answers = CareLeaverPathwayProcessTest.review(reviewOn, "not-in-foster-care");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("personal-adviser", review, answers))
+                    .hasMessageContaining("stayingCloseDecision");
+            answers.put("stayingCloseDecision", "chosen");
+            completeAs("personal-adviser", review, answers);
+            assertThat(map(get("practitioner", "/api/children/" + child + "/care-leaver").get("stayingClose")))
+                    .containsEntry("decision", "chosen");
+            assertThat(engine.getRuntimeService().getVariable(pathway.getId(), "stayingCloseToConsider")).isEqualTo(false);
+        } finally {
+            settings.setStayingClose(false);
+        }
     }
 
     /** In care from 15, eligible on the 16th birthday, with a plan and a personal adviser. */
