@@ -58,6 +58,10 @@ class SecurityConfiguration {
                         paths.matcher(HttpMethod.POST, "/api/children/*/placements"),
                         paths.matcher(HttpMethod.POST, "/api/children/*/placements/*/end"))
                 .hasAnyRole(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                // care leavers: the personal adviser and the child's team record contacts, circumstances and requests
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/care-leaver/**"))
+                .hasAnyRole(Groups.PERSONAL_ADVISER, Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/care-leavers/figures")).hasAnyRole(MANAGERS)
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/children/*/permanence-plan"))
                 .hasAnyRole(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.IRO, Groups.AGENCY_DECISION_MAKER, Groups.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/children/*/periods-in-care/current/iro")).hasAnyRole(MANAGERS)

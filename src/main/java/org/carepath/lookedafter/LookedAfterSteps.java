@@ -200,7 +200,7 @@ public class LookedAfterSteps {
     /** The 18th birthday ends the period; the journey's other work ends with it. */
     public void turnedEighteen(DelegateExecution execution) {
         var period = periodOf(execution);
-        var birthday = timescales.dateOf(execution.getVariable("dateOfBirth")).plusYears(18);
+        var birthday = timescales.dueDate("EIGHTEENTH_BIRTHDAY", timescales.dateOf(execution.getVariable("dateOfBirth")));
         lookedAfter.turnedEighteen(period, birthday);
         endOpenWork(execution);
     }

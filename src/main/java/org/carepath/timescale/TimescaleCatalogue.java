@@ -85,6 +85,7 @@ final class TimescaleCatalogue {
             case DAYS -> amount;
             case WEEKS -> amount * 7;
             case MONTHS -> amount * 28;
+            case YEARS -> amount * 365;
         };
     }
 

@@ -88,7 +88,17 @@ public class Timescales {
             case DAYS -> trigger.plusDays(inclusive ? amount - 1 : amount);
             case WEEKS -> trigger.plusWeeks(amount).minusDays(inclusive ? 1 : 0);
             case MONTHS -> trigger.plusMonths(amount).minusDays(inclusive ? 1 : 0);
+            case YEARS -> anniversary(trigger, amount).minusDays(inclusive ? 1 : 0);
         };
+    }
+
+    /**
+     * The date {@code years} after {@code date}, a birthday as the law counts it: someone born on 29 February
+     * reaches an age on 1 March in a year without one (java.time would say 28 February).
+     */
+    public static LocalDate anniversary(LocalDate date, int years) {
+        var same = date.plusYears(years);
+        return date.getMonthValue() == 2 && date.getDayOfMonth() == 29 && same.getDayOfMonth() == 28 ? same.plusDays(1) : same;
     }
 
     /**

@@ -468,6 +468,41 @@ class ApiFuzzTest {
         neverAServerError(request);
     }
 
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void careLeaver(@ForAll("requests") @Endpoint("GET /api/children/{reference}/care-leaver") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void careLeaverReviewRequest(@ForAll("requests") @Endpoint("POST /api/children/{reference}/care-leaver/review-requests") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void careLeaverContact(@ForAll("requests") @Endpoint("POST /api/children/{reference}/care-leaver/contacts") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void careLeaverCircumstances(@ForAll("requests") @Endpoint("POST /api/children/{reference}/care-leaver/circumstances") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void careLeaverSupportDeclined(@ForAll("requests") @Endpoint("POST /api/children/{reference}/care-leaver/support-declined") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void careLeaverSupportAskedForAgain(@ForAll("requests") @Endpoint("POST /api/children/{reference}/care-leaver/support-asked-for-again") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
+    @Property(tries = TRIES, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
+    void careLeaverFigures(@ForAll("requests") @Endpoint("GET /api/care-leavers/figures") FuzzRequest request) throws Exception {
+        neverAServerError(request);
+    }
+
     private void neverAServerError(FuzzRequest request) throws Exception {
         requests.incrementAndGet();
         var user = request.user();

@@ -1,0 +1,15 @@
+package org.carepath.careleaver;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CareLeaverRepository extends JpaRepository<CareLeaver, Long> {
+
+    Optional<CareLeaver> findByChildReference(String childReference);
+
+    boolean existsByChildReferenceAndPersonalAdviser(String childReference, String personalAdviser);
+
+    List<CareLeaver> findAllByOrderByIdAsc();
+}
