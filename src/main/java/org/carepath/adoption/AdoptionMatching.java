@@ -43,11 +43,14 @@ class AdoptionMatching implements ChildRecordPart {
     private final org.carepath.access.ChildAccess access;
     private final AdoptivePlacementVisitRepository visits;
     private final AdoptionReviewRepository reviews;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
     AdoptionMatching(AdoptionCaseRepository cases, Children children, LookedAfter lookedAfter, Journeys journeys, Timescales timescales,
                      ProspectiveAdopters adopters, org.camunda.bpm.engine.RuntimeService runtime, jakarta.validation.Validator validator,
                      EarlyPermanencePlacementRepository early, org.carepath.access.ChildAccess access,
-                     AdoptivePlacementVisitRepository visits, AdoptionReviewRepository reviews) {
+                     AdoptivePlacementVisitRepository visits, AdoptionReviewRepository reviews,
+                     org.camunda.bpm.engine.IdentityService identity) {
+        this.identity = identity;
         this.visits = visits;
         this.reviews = reviews;
         this.early = early;
@@ -95,12 +98,13 @@ class AdoptionMatching implements ChildRecordPart {
         }
         var shouldBePlaced = period.permanencePlan().ratifiedOn();
         var adoption = cases.saveAndFlush(new AdoptionCase(child, period.startedOn(), shouldBePlaced, placementOrder, timescales.now()));
-        var instance = journeys.start(PROCESS, child, Variables.createVariables()
+        // the journey follows from the decision and the order, whoever recorded the second (an IRO at a review, a court)
+        var instance = org.carepath.identity.Viewer.asTheApplication(identity, () -> journeys.start(PROCESS, child, Variables.createVariables()
                 .putValue("adoptionCaseId", adoption.id())
                 .putValue("shouldBePlacedOn", midday(shouldBePlaced))
                 .putValue("enteredCareAt", midday(period.startedOn()))
                 .putValue("placementOrderAt", midday(placementOrder))
-                .putValue("shouldBePlacedOnText", Timescales.DAY_IN_WORDS.format(shouldBePlaced)));
+                .putValue("shouldBePlacedOnText", Timescales.DAY_IN_WORDS.format(shouldBePlaced))));
         adoption.startedAs(instance.getId());
     }
 

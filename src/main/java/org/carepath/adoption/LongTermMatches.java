@@ -2,6 +2,7 @@ package org.carepath.adoption;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,6 +11,7 @@ import org.carepath.audit.Audit;
 import org.carepath.child.ChildRecordPart;
 import org.carepath.child.Journeys;
 import org.carepath.engine.TaskInput;
+import org.carepath.identity.Viewer;
 import org.carepath.lookedafter.PermanencePlanRatified;
 import org.carepath.lookedafter.PermanencePlanType;
 import org.carepath.timescale.Timescales;
@@ -35,8 +37,11 @@ public class LongTermMatches implements ChildRecordPart {
     private final Timescales timescales;
     private final RuntimeService runtime;
     private final Audit audit;
+    private final IdentityService identity;
 
-    LongTermMatches(LongTermFosteringMatchRepository matches, Journeys journeys, Timescales timescales, RuntimeService runtime, Audit audit) {
+    LongTermMatches(LongTermFosteringMatchRepository matches, Journeys journeys, Timescales timescales, RuntimeService runtime, Audit audit,
+                    IdentityService identity) {
+        this.identity = identity;
         this.matches = matches;
         this.journeys = journeys;
         this.timescales = timescales;
@@ -50,7 +55,10 @@ public class LongTermMatches implements ChildRecordPart {
         if (ratified.type() != PermanencePlanType.LONG_TERM_FOSTERING) {
             open.ifPresent(match -> {
                 match.closed(ratified.ratifiedOn(), "The plan changed to " + ratified.type() + " before a match was made");
-                journeys.end(match.processInstanceId(), "The permanence plan changed to " + ratified.type());
+                Viewer.asTheApplication(identity, () -> {
+                    journeys.end(match.processInstanceId(), "The permanence plan changed to " + ratified.type());
+                    return null;
+                });
             });
             return;
         }
@@ -58,9 +66,10 @@ public class LongTermMatches implements ChildRecordPart {
             return;
         }
         var match = matches.saveAndFlush(new LongTermFosteringMatch(ratified.childReference(), ratified.ratifiedOn(), timescales.now()));
-        var instance = journeys.start(PROCESS, ratified.childReference(), Variables.createVariables()
+        // the journey follows from the ratification, whoever ratified it (an IRO at a review starts no journeys themselves)
+        var instance = Viewer.asTheApplication(identity, () -> journeys.start(PROCESS, ratified.childReference(), Variables.createVariables()
                 .putValue("longTermMatchId", match.id())
-                .putValue("planRatifiedAt", Date.from(ratified.ratifiedOn().atTime(12, 0).atZone(timescales.zone()).toInstant())));
+                .putValue("planRatifiedAt", Date.from(ratified.ratifiedOn().atTime(12, 0).atZone(timescales.zone()).toInstant()))));
         match.startedAs(instance.getId());
     }
 
