@@ -363,6 +363,11 @@ class ManagerView {
     }
 
     private String displayName(String user) {
+        return displayName(identity, user);
+    }
+
+    /** The user's first and last name, or their user id if the identity service does not know them. */
+    static String displayName(IdentityService identity, String user) {
         var person = identity.createUserQuery().userId(user).singleResult();
         return person == null || person.getFirstName() == null ? user : (person.getFirstName() + " " + person.getLastName()).strip();
     }

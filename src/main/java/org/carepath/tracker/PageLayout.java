@@ -22,9 +22,9 @@ record PageLayout(String councilName, String councilLogo, String signedIn, List<
         var links = new ArrayList<Link>();
         if (viewer != null) {
             links.add(new Link("Tracker", "/tracker", current.equals("tracker")));
+            links.add(new Link("Escalations", "/tracker/escalations", current.equals("escalations")));
             if (ManagerView.MANAGERS.stream().anyMatch(viewer::in)) {
                 links.add(new Link("Manager view", "/manager", current.equals("manager")));
-                links.add(new Link("Escalations", "/manager#late-work", false));
                 links.add(new Link("Caseloads", "/manager#caseloads", false));
             }
             if (PANEL_READERS.stream().anyMatch(viewer::in)) {

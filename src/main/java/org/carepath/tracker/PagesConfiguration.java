@@ -11,11 +11,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** The manager's pages take everything from the app itself: no inline script or style, nothing from elsewhere. */
+/**
+ * The manager's pages take everything from the app itself: no inline script or style, nothing from elsewhere.
+ * Images may also be data: addresses, for the bpmn.io mark bpmn-js draws in each diagram (its licence asks that
+ * the mark stays visible).
+ */
 @Configuration(proxyBeanMethods = false)
 class PagesConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'self';"
             + " base-uri 'none'; object-src 'none'";
 

@@ -37,7 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TrackerPage {
 
     static final int PAGE_SIZE = 25;
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     static final String SIGN_IN_AND_RETURN = "camunda/app/tasklist/default/?carepath-return=tracker";
 
     private final Tracker tracker;

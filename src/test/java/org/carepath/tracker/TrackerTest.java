@@ -191,6 +191,63 @@ class TrackerTest extends ProcessTestSupport {
     }
 
     @Test
+    void theChildsPageShowsTheirTimelineInDateOrderAndEachJourneyWithItsStepsAndClocks() {
+        var page = get("team-manager", "/tracker/children/" + late.childReference());
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var body = page.getBody();
+        var opened = body.indexOf("Record opened");
+        var allocated = body.indexOf("Allocated to Priya Patel");
+        var alert = body.indexOf("Drift alert raised: ");
+        assertThat(opened).isPositive();
+        assertThat(allocated).as("allocated after the record was opened").isGreaterThan(opened);
+        assertThat(alert).as("the alert on 6 Nov after the allocation on 3 Sep").isGreaterThan(allocated);
+        assertThat(body).contains("Mon 3 Sep 2096").contains("Done: Screen contact")
+                .containsPattern("href=\"/camunda/app/tasklist/default/#/\\?task=[^\"]+\">Open: ");
+        // the referral journey: assessment open and overdue, screening done
+        assertThat(body).containsPattern("data-current=\"[^\"]*SubProcess_Assessment[^\"]*\"")
+                .containsPattern("data-done=\"[^\"]*SubProcess_FrontDoorScreening[^\"]*\"")
+                .contains("data-activity=\"SubProcess_Assessment\" data-tone=\"red\" data-words=\"Overdue\"")
+                .contains("/webjars/bpmn-js/8.0.0/dist/bpmn-viewer.production.min.js");
+        var diagramUrl = body.replaceAll("(?s).*data-diagram=\"([^\"]+)\".*", "$1");
+        var diagram = get("team-manager", diagramUrl);
+        assertThat(diagram.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(diagram.getBody()).contains("id=\"SubProcess_Assessment\"");
+        assertThat(get("team-manager-south", diagramUrl).getStatusCode()).as("another team's manager").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("team-manager-south", "/tracker/children/" + late.childReference()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("iro", "/tracker/children/" + late.childReference()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where child_reference = ? and username = 'team-manager'"
+                + " and subject = 'tracker: the child''s page'", Long.class, late.childReference())).isOne();
+
+        var inCarePage = get("iro", "/tracker/children/" + inCare.childReference()).getBody();
+        assertThat(inCarePage).contains("Became looked after").contains("Placed: Foster care own carers").contains("Interim care order")
+                .contains("Child looked after");
+    }
+
+    @Test
+    void theEscalationsBoardShowsOpenAlertsByRungAndAgeAndTheBreachesComing() {
+        // received yesterday, not yet screened: the decision is due today, 0 working days left
+        clockAt("2096-11-19T09:00");
+        var unscreened = referrals.referralReceivedAt("2096-11-19T08:00:00Z");
+        clockAt("2096-11-20T09:00");
+        var board = get("team-manager", "/tracker/escalations");
+        assertThat(board.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var body = board.getBody();
+        var alerts = body.substring(body.indexOf("id=\"open-alerts\""), body.indexOf("id=\"breaches-five\""));
+        var five = body.substring(body.indexOf("id=\"breaches-five\""), body.indexOf("id=\"breaches-ten\""));
+        var ten = body.substring(body.indexOf("id=\"breaches-ten\""));
+        assertThat(alerts).containsPattern("(?s)data-child=\"" + late.childReference() + "\">.*?Team manager.*?>11</td>")
+                .doesNotContain(onTime.childReference());
+        assertThat(five).as("Tue 27 Nov 2096 is 5 working days on").contains("by Tue 27 Nov 2096")
+                .containsPattern("(?s)data-child=\"" + unscreened.childReference() + "\">.*?Front-door screening.*?>0</td>.*?Not yet picked up")
+                .doesNotContain(late.childReference());
+        assertThat(ten).contains("by Tue 4 Dec 2096").doesNotContain(unscreened.childReference()).doesNotContain(onTime.childReference());
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where child_reference = ? and username = 'team-manager'"
+                + " and subject = 'escalations board'", Long.class, late.childReference())).isOne();
+        var south = get("team-manager-south", "/tracker/escalations").getBody();
+        assertThat(south).doesNotContain(late.childReference()).doesNotContain(unscreened.childReference());
+    }
+
+    @Test
     void csvCellsASpreadsheetWouldRunAreShownAsText() {
         assertThat(TrackerPage.neutralised("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(TrackerPage.neutralised("+44 1632")).isEqualTo("'+44 1632");
