@@ -39,10 +39,13 @@
           var badge = document.createElement('span');
           badge.className = 'carepath-clock carepath-clock--' + clock.dataset.tone;
           badge.textContent = clock.dataset.words;
-          overlays.add(id, { position: { top: -14, right: 10 }, html: badge });
+          overlays.add(id, { position: { top: -14, left: 0 }, scale: false, html: badge });
         });
+        // the overlays are hidden while the view box changes and shown once it has (debounced): drawn only then
+        var drawn = function () { container.classList.add('carepath-diagram--drawn'); };
+        viewer.get('eventBus').once('canvas.viewbox.changed', drawn);
+        window.setTimeout(drawn, 1500);
         canvas.zoom('fit-viewport');
-        container.classList.add('carepath-diagram--drawn');
       })
       .catch(function (error) {
         container.classList.add('carepath-diagram--failed');
