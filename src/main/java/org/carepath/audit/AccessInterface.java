@@ -8,7 +8,7 @@ public enum AccessInterface {
     TASKLIST,
     /** Camunda's REST API, {@code /engine-rest}. */
     ENGINE_REST,
-    /** The manager view, {@code /manager}. */
+    /** The manager's pages: the manager view, {@code /manager}, and the tracker, {@code /tracker}. */
     MANAGER_VIEW,
     /** The application itself: timers, start-up. */
     SYSTEM;
@@ -35,7 +35,8 @@ public enum AccessInterface {
         if (path.startsWith("/engine-rest/")) {
             return ENGINE_REST;
         }
-        if (path.equals("/manager") || path.startsWith("/manager/")) {
+        if (path.equals("/manager") || path.startsWith("/manager/") || path.equals("/tracker") || path.equals("/tracker.csv")
+                || path.startsWith("/tracker/")) {
             return MANAGER_VIEW;
         }
         if (path.startsWith("/camunda/")) {

@@ -170,9 +170,9 @@ class OperationsTest extends ApiTestSupport {
             var headers = new HttpHeaders();
             headers.add(HttpHeaders.COOKIE, session.cookies());
             var page = http.exchange("/manager", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
-            var tile = page.substring(page.lastIndexOf("<div class=\"tile", page.indexOf("Steps failed")));
-            assertThat(tile).startsWith("<div class=\"tile red\">");
-            assertThat(Long.parseLong(tile.replaceAll("(?s).*?<div class=\"count\">(\\d+)</div>.*", "$1"))).isPositive();
+            var tile = page.substring(page.lastIndexOf("<div class=\"carepath-tile", page.indexOf("Steps failed")));
+            assertThat(tile).startsWith("<div class=\"carepath-tile carepath-tile--red\">");
+            assertThat(Long.parseLong(tile.replaceAll("(?s).*?<span class=\"carepath-tile__count\">(\\d+)</span>.*", "$1"))).isPositive();
         } finally {
             engine.getRuntimeService().deleteProcessInstance(clock, "test over");
         }

@@ -3,18 +3,22 @@
 import { headerLink } from './carepath-header-link.js';
 
 const managerView = new URL('../../manager', import.meta.url).href;
+const returnPages = { manager: managerView, tracker: new URL('../../tracker', import.meta.url).href };
 
 // /manager without a session sends the person here to sign in (?carepath-return=manager): once they are
-// signed in, back to the manager view. Only that name is understood, so no address can be slipped in.
+// signed in, back to the manager view (or the tracker, ?carepath-return=tracker). Only those names are understood,
+// so no address can be slipped in.
 const RETURN = 'carepath-return';
-if (new URLSearchParams(window.location.search).get(RETURN) === 'manager') {
-  sessionStorage.setItem(RETURN, 'manager');
+const asked = new URLSearchParams(window.location.search).get(RETURN);
+if (Object.hasOwn(returnPages, asked)) {
+  sessionStorage.setItem(RETURN, asked);
 }
 
 function returnAfterSignIn() {
-  if (sessionStorage.getItem(RETURN) === 'manager' && document.querySelector('li.logout')) {
+  const page = returnPages[sessionStorage.getItem(RETURN)];
+  if (page && document.querySelector('li.logout')) {
     sessionStorage.removeItem(RETURN);
-    window.location.assign(managerView);
+    window.location.assign(page);
   }
 }
 
