@@ -217,6 +217,15 @@ class AdoptionMatching implements ChildRecordPart {
                 cards.stream().filter(c -> c.a2() != null && c.a2().running() && c.a2().overThreshold()).count());
     }
 
+    /** The scorecard of every open adoption case, counted to today. */
+    @Transactional(readOnly = true)
+    java.util.Map<String, AdoptionScorecard> openScorecards() {
+        var today = timescales.today();
+        var cards = new java.util.HashMap<String, AdoptionScorecard>();
+        cases.findAll().stream().filter(c -> c.closedOn() == null).forEach(c -> cards.put(c.childReference(), scorecard(c, today)));
+        return cards;
+    }
+
     private AdoptionScorecard scorecard(AdoptionCase adoption, LocalDate today) {
         return adoption.scorecard(early.findByChildReferenceOrderByStartedOnAsc(adoption.childReference()), today,
                 threshold("ADOPTION_SCORECARD_A1"), threshold("ADOPTION_SCORECARD_A2"), threshold("ADOPTION_SCORECARD_A10"));

@@ -60,6 +60,7 @@ class Tracker {
     private final LookedAfter lookedAfter;
     private final Proceedings proceedings;
     private final Timescales timescales;
+    private final org.carepath.adoption.AdoptionClocks adoptionClocks;
     private final Map<String, Definition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Definition(String key, String name) {
@@ -67,7 +68,8 @@ class Tracker {
 
     Tracker(RuntimeService runtime, HistoryService history, RepositoryService repository, IdentityService identity, ChildAccess access,
             Children children, Deadlines deadlines, DriftAlerts alerts, LookedAfter lookedAfter, Proceedings proceedings,
-            Timescales timescales) {
+            Timescales timescales, org.carepath.adoption.AdoptionClocks adoptionClocks) {
+        this.adoptionClocks = adoptionClocks;
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
@@ -128,7 +130,7 @@ class Tracker {
     record Row(String reference, String name, String team, String teamName, String worker, String workerName,
                String legalStatus, List<Journey> journeys, NextDeadline next, Rag rag, int openAlerts, Integer rung,
                int workersInLast12Months, Integer placementMoves, String permanencePlan, Ratified ratifiedBySecondReview,
-               Integer proceedingsWeek, String proceedingsRisk) {
+               Integer proceedingsWeek, String proceedingsRisk, String adoptionScorecard) {
 
         /** Red before amber before green; then the higher rung, more alerts, longer overdue, the later week of 26. */
         static final Comparator<Row> BY_RISK = Comparator.comparingInt((Row row) -> row.rag().ordinal())
@@ -158,6 +160,7 @@ class Tracker {
         lookedAfter.openPeriods().forEach(period -> inCare.put(period.childReference(), period));
         Map<String, ProceedingsView> cases = new HashMap<>();
         proceedings.live().forEach(c -> cases.putIfAbsent(c.childReference(), c));
+        var scorecards = adoptionClocks.ofOpenCases();
 
         var rows = new ArrayList<Row>();
         for (var reference : inScope) {
@@ -186,7 +189,8 @@ class Tracker {
                     child.legalStatus() == null ? null : child.legalStatus().name(), journeys, next, rag, childsAlerts.size(), rung,
                     workers, period == null ? null : period.placementMovesInLast12Months(), plan, ratified(period),
                     proceeding == null ? null : proceeding.week(),
-                    proceeding == null || proceeding.risk() == null ? null : ManagerView.words(proceeding.risk().name())));
+                    proceeding == null || proceeding.risk() == null ? null : ManagerView.words(proceeding.risk().name()),
+                    scorecards.get(reference)));
         }
         return rows;
     }

@@ -182,18 +182,20 @@ class TrackerPage {
     static final List<String> HEADINGS = List.of("Child", "Reference", "Team", "Allocated worker", "Legal status",
             "Journeys and current stage", "Next statutory deadline", "Due", "RAG", "Open drift alerts", "Rung",
             "Workers in last 12 months", "Placement moves in last 12 months", "Permanence plan", "Ratified by second review",
-            "Week of 26");
+            "Week of 26", "Adoption scorecard");
 
     /** A row as both the page and the CSV show it: the same words in the same columns. */
     record Cells(String reference, String name, String team, String worker, String legalStatus, List<String> journeys,
                  String nextWork, String nextDue, String rag, String ragTone, int alerts, String rung, int workers,
-                 String placementMoves, boolean manyMoves, String permanencePlan, String ratified, String week, String weekTone) {
+                 String placementMoves, boolean manyMoves, String permanencePlan, String ratified, String week, String weekTone,
+                 String adoptionScorecard) {
 
         List<String> csv() {
             return List.of(name, reference, team, worker == null ? "" : worker, legalStatus, String.join("; ", journeys),
                     nextWork == null ? "" : nextWork, nextDue == null ? "" : nextDue, rag, String.valueOf(alerts),
                     rung == null ? "" : rung, String.valueOf(workers), placementMoves == null ? "" : placementMoves,
-                    permanencePlan == null ? "" : permanencePlan, ratified == null ? "" : ratified, week == null ? "" : week);
+                    permanencePlan == null ? "" : permanencePlan, ratified == null ? "" : ratified, week == null ? "" : week,
+                    adoptionScorecard == null ? "" : adoptionScorecard);
         }
     }
 
@@ -209,7 +211,7 @@ class TrackerPage {
                 row.placementMoves() != null && row.placementMoves() >= 3, row.permanencePlan(),
                 row.ratifiedBySecondReview() == null ? null : row.ratifiedBySecondReview().words(),
                 row.proceedingsWeek() == null ? null : String.valueOf(row.proceedingsWeek()),
-                row.proceedingsRisk() == null ? null : row.proceedingsRisk().toLowerCase(Locale.ROOT));
+                row.proceedingsRisk() == null ? null : row.proceedingsRisk().toLowerCase(Locale.ROOT), row.adoptionScorecard());
     }
 
     /**

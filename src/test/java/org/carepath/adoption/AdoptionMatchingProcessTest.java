@@ -68,6 +68,13 @@ class AdoptionMatchingProcessTest extends ApiTestSupport {
         // A2: placement order (2 February) to the match decision (23 April): 80 days
         assertThat(map(map(matched.get("scorecard")).get("a2"))).containsEntry("days", 80).containsEntry("running", false);
         assertThat(map(map(matched.get("scorecard")).get("a1"))).containsEntry("running", true);
+        // the permanence tracker shows the same clocks on the child's row, and in its CSV
+        var session = org.carepath.TasklistSession.signIn(http, "team-manager");
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.add(org.springframework.http.HttpHeaders.COOKIE, session.cookies());
+        var csv = http.exchange("/tracker.csv?sort=name", HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class).getBody();
+        assertThat(csv.lines().filter(line -> line.contains(child)).findFirst()).get().asString()
+                .contains("A2 80 of 121 days;").contains("A1 143 of 426 days, running");
         assertThat(map(map(get("practitioner", "/api/children/" + child).get("parts")).get("periodInCare")).get("permanencePlan"))
                 .as("a match decision does not ratify another plan").extracting("ratifiedOn").isEqualTo("2098-01-14");
 
