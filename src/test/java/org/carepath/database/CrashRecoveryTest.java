@@ -205,7 +205,7 @@ class CrashRecoveryTest {
     }
 
     /** Straight from the database, as its superuser: referrals without a journey, journeys without a referral, children without a referral. */
-    private static int[] halfWritten(Path data) throws Exception {
+    static int[] halfWritten(Path data) throws Exception {
         var pid = Files.readAllLines(data.resolve("postmaster.pid"));
         var port = pid.get(3).strip();
         var password = Files.readString(data.resolve(EmbeddedPostgresConfiguration.SUPERUSER_PASSWORD_FILE)).strip();

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -145,7 +144,7 @@ class DatabaseOutageTest {
                     found++;
                 }
             }
-            var halfWritten = halfWritten(data);
+            var halfWritten = CrashRecoveryTest.halfWritten(data);
 
             var byStatus = new TreeMap<String, Integer>();
             during.forEach(a -> byStatus.merge(a.what() + " " + a.status(), 1, Integer::sum));
@@ -236,28 +235,6 @@ class DatabaseOutageTest {
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         var response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer("", response.statusCode(), 0, response.body());
-    }
-
-    /** Straight from the database, as its superuser: referrals without a journey, journeys without a referral, children without a referral. */
-    private static int[] halfWritten(Path data) throws Exception {
-        var port = Files.readAllLines(data.resolve("postmaster.pid")).get(3).strip();
-        var password = Files.readString(data.resolve(EmbeddedPostgresConfiguration.SUPERUSER_PASSWORD_FILE)).strip();
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/carepath", "postgres", password);
-             var statement = connection.createStatement()) {
-            var counts = new int[3];
-            var queries = new String[] {
-                    "select count(*) from referral r where not exists (select 1 from act_hi_procinst p where p.id_ = r.process_instance_id)",
-                    "select count(*) from act_hi_procinst p where p.proc_def_key_ = 'referral-to-assessment'"
-                            + " and not exists (select 1 from referral r where r.process_instance_id = p.id_)",
-                    "select count(*) from child c where not exists (select 1 from referral r where r.child_reference = c.reference)"};
-            for (int i = 0; i < queries.length; i++) {
-                try (var result = statement.executeQuery(queries[i])) {
-                    result.next();
-                    counts[i] = result.getInt(1);
-                }
-            }
-            return counts;
-        }
     }
 
     private static String basic(String user) {
