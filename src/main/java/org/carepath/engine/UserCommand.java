@@ -24,6 +24,11 @@ public record UserCommand(String userId, Kind kind, String taskId, String execut
         return kind == Kind.CLAIM_TASK || kind == Kind.ASSIGN_TASK;
     }
 
+    /** Whether the command changes a task: the engine writes or deletes its row. */
+    public boolean changesTheTask() {
+        return taskId != null && (kind == Kind.WRITE_TASK || givesTheTask() || kind == Kind.DELETE_TASK);
+    }
+
     public enum Kind {
         /** Completes the task or writes its variables. */
         WRITE_TASK,

@@ -1,6 +1,7 @@
 package org.carepath.engine;
 
 import java.lang.reflect.Field;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,11 +33,13 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.carepath.engine.UserCommand.Kind;
 
@@ -65,8 +68,11 @@ final class UserCommands extends CommandInterceptor {
         }
         var context = Context.getCommandContext();
         var user = context == null ? null : context.getAuthenticatedUserId();
-        var seen = user == null ? null : describe(user, command);
-        if (seen == null) {
+        var seen = context == null ? null : describe(user, command);
+        if (seen != null && seen.changesTheTask()) {
+            waitForWhoeverIsChangingTheTask(context, seen.taskId());
+        }
+        if (seen == null || user == null) {
             return next.execute(command);
         }
         var authorizationChecked = context.isAuthorizationCheckEnabled();
@@ -82,7 +88,25 @@ final class UserCommands extends CommandInterceptor {
         }
     }
 
-    /** What the command asks, or null for commands no check is about. */
+    /**
+     * The engine reads a task and its journey row by row, each as last committed: a command on a task that another
+     * transaction is completing could read the task from before that commit and its journey from after it, and fail
+     * on the mixture (a variable the task had seems missing, the journey's scope is gone) as if the request were wrong.
+     * Locking the task's row first makes the second of two such commands wait, then find the task as it is now: done
+     * already (409), claimed by the other, or still there to change.
+     */
+    private static void waitForWhoeverIsChangingTheTask(CommandContext context, String taskId) {
+        var table = context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_TASK";
+        try (var statement = context.getDbSqlSession().getSqlSession().getConnection()
+                .prepareStatement("select ID_ from " + table + " where ID_ = ? for update")) {
+            statement.setString(1, taskId);
+            statement.executeQuery().close();
+        } catch (SQLException e) {
+            throw new ProcessEngineException("Could not wait for others changing task " + taskId, e);
+        }
+    }
+
+    /** What the command asks, or null for commands no check is about; the user is null for CarePath's own commands. */
     static UserCommand describe(String user, Command<?> command) {
         if (command instanceof CompleteTaskCmd) { // and ResolveTaskCmd
             return write(user, read(command, "taskId"), read(command, "variables"), Set.of());

@@ -1,5 +1,6 @@
 package org.carepath.engine;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response.Status;
@@ -41,22 +42,39 @@ class UserErrors extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         try {
             return next.execute(command);
-        } catch (OptimisticLockingException concurrent) {
-            // Inside a service's transaction (CarePath's own API) the conflict leaves as itself: the transaction is rolled
-            // back on its way out, and the API's problem details answer it (after ConflictRetry tried again).
+        } catch (ProcessEngineException e) {
+            if (!(e instanceof OptimisticLockingException) && !lostToAnotherTransaction(e)) {
+                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof FormFieldValidationException invalid) {
+                        throw invalid;
+                    }
+                }
+                throw e;
+            }
+            var concurrent = e instanceof OptimisticLockingException conflict ? conflict
+                    : new OptimisticLockingException("Lost to another transaction: " + e.getMessage(), e);
+            // Inside a service's transaction (CarePath's own API) the conflict leaves as such: the transaction is rolled
+            // back on its way out, and the API's problem details answer it (after ConflictRetry tried again). The job
+            // executor tries its own again, as after any optimistic-locking conflict.
             if (identity.getCurrentAuthentication() != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
                 // the command's own transaction is rolled back whole: the request may be tried again before this is the answer
                 ConflictRetry.mayRetry();
                 throw new Refusal(Status.CONFLICT, "conflict", "Conflict", CONCURRENT_CHANGE, List.of());
             }
             throw concurrent;
-        } catch (ProcessEngineException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof FormFieldValidationException invalid) {
-                    throw invalid;
-                }
-            }
-            throw e;
         }
+    }
+
+    /**
+     * PostgreSQL broke a deadlock between this command and another transaction by aborting this one, or refused it
+     * as not serialisable: like an optimistic-locking conflict, nothing of it was kept and it may be tried again.
+     */
+    static boolean lostToAnotherTransaction(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -109,10 +109,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Two requests changed the same thing at once (the process engine's optimistic locking: e.g. both ended one
-     * placement, and both told its journey): the second is refused whole and may be tried again.
+     * placement, and both told its journey), or PostgreSQL aborted one of two that deadlocked: the second is refused
+     * whole and may be tried again.
      */
     @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
-            org.springframework.dao.OptimisticLockingFailureException.class})
+            org.springframework.dao.ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         // the service's transaction is rolled back whole by now: ConflictRetry tries the request again before answering this
         ConflictRetry.mayRetry();
