@@ -11,19 +11,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,14 +41,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault test of issue 17, part 1: the packaged app ({@code target/carepath.jar}, built by {@code package}) runs as
- * a separate process on its own embedded PostgreSQL (a temporary data directory, a free port), takes referrals from a
- * few senders, and is killed with SIGKILL at a random moment (0 to 3 s after its first 201), again and again, each time restarted on the same data.
- * Every referral answered 201 must be there afterwards with its process instance; no referral without its journey,
- * no journey without its referral, no child without a referral. At the end a normal stop (SIGTERM) must stop the
- * embedded PostgreSQL too.
+ * a separate process on its own embedded PostgreSQL (a temporary data directory, a free port) and is killed with
+ * SIGKILL at a random moment (1 to 4 s after the trial's first 201), again and again, each time restarted on the same
+ * data, while
+ * <ul>
+ * <li>senders {@code POST /api/referrals} as the demo practitioner,</li>
+ * <li>completers finish the screening ({@code Screen contact}) of every other referral just acknowledged, through
+ * {@code POST /engine-rest/task/{id}/complete} as the practitioner (early help or no further action: the journey ends and
+ * the decision goes on the child's record), and</li>
+ * <li>timers come due while the app is down: each start has the engine's clock a week further on than the last
+ * ({@link EngineClockAhead}, a test-only initializer put on the jar's class path), so every referral whose screening was
+ * not done has passed its one-working-day deadline by the next start (its reminder and deadline timers, and a week later
+ * the drift ladder's escalation timer, are due), and the job executor fires them while the next load runs and the next
+ * kill comes.</li>
+ * </ul>
+ * After each restart (straight from the database, as its superuser): every referral answered 201 is there once with its
+ * journey; every completion answered 204 is recorded once (task gone, journey ended, one decision on the child's record
+ * for that task); every other acknowledged screening is still open, once; no timer fired twice, no drift ladder or alert
+ * raised twice; no incident. At the end, once the due jobs have run: every timer that came due fired exactly once,
+ * every deadline passed with its stage open has exactly one drift alert and no other deadline has one; the referrals
+ * are found through the API too; nothing half-written; no 5xx. A normal stop (SIGTERM) then stops the embedded PostgreSQL.
  * <p>
  * Tagged {@code fault}: not in {@code ./mvnw test}; {@code ./mvnw verify} runs it after the jar is built (the
- * {@code fault-tests} execution in pom.xml). Trials: {@code -Dcarepath.crash.trials} (default 5), seed:
+ * {@code fault-tests} execution in pom.xml). Kills: {@code -Dcarepath.crash.trials} (default 10), seed:
  * {@code -Dcarepath.crash.seed}.
  */
 @Tag("fault")
@@ -46,35 +71,59 @@ class CrashRecoveryTest {
 
     private static final Pattern CREATED = Pattern.compile(
             "\"childReference\"\\s*:\\s*\"(C-\\d+)\".*\"referralId\"\\s*:\\s*(\\d+).*\"processInstanceId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final int SENDERS = 3;
+    private static final Pattern TASK_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int SENDERS = 2;
+    private static final int COMPLETERS = 2;
+    /** How far the engine's clock moves on from one start to the next: past any one-working-day deadline, even at Christmas. */
+    private static final Duration DOWNTIME = Duration.ofDays(7);
+    private static final ZoneId COUNCIL = ZoneId.of("Europe/London");
+    private static final String[] DECISIONS = {"early-help", "no-further-action"};
 
     @TempDir
     Path temp;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final List<Acknowledged> acknowledged = new ArrayList<>();
+    final List<Completed> completed = new ArrayList<>();
+    /** Journeys whose screening was being completed when the app was killed: done or not, either is right. */
+    final Set<String> completionInFlight = ConcurrentHashMap.newKeySet();
     final AtomicInteger sent = new AtomicInteger();
+    final AtomicInteger completionsSent = new AtomicInteger();
     final AtomicInteger serverErrors = new AtomicInteger();
     final AtomicInteger otherAnswers = new AtomicInteger();
     final AtomicInteger unanswered = new AtomicInteger();
 
-    record Acknowledged(String childReference, long referralId, String processInstanceId) {
+    record Acknowledged(String childReference, long referralId, String processInstanceId, int trial) {
+    }
+
+    record Completed(Acknowledged referral, String taskId, String decision) {
+    }
+
+    /** What a check after a start found wrong; all zero when nothing is lost or doubled. */
+    record Faults(int referralsMissing, int childrenTwice, int completionsNotRecorded, int decisionsNotOnce,
+                  int screeningsNotOpenOnce, int timersFiredTwice, int laddersTwice, int alertsTwice, int incidents) {
+
+        boolean none() {
+            return referralsMissing + childrenTwice + completionsNotRecorded + decisionsNotOnce + screeningsNotOpenOnce
+                    + timersFiredTwice + laddersTwice + alertsTwice + incidents == 0;
+        }
     }
 
     @Test
-    void everyReferralAnswered201SurvivesSigkillAndTheNextStartRecoversByItself() throws Exception {
+    void nothingAcknowledgedIsLostOrDoubledAndEveryTimerDueFiresOnceAcrossSigkills() throws Exception {
         var jar = Path.of("target", "carepath.jar").toAbsolutePath();
         assertThat(jar).as("built by ./mvnw package (the fault tests run after it in ./mvnw verify)").exists();
-        int trials = Integer.getInteger("carepath.crash.trials", 5);
+        int trials = Integer.getInteger("carepath.crash.trials", 10);
         long seed = Long.getLong("carepath.crash.seed", System.nanoTime());
         var random = new Random(seed);
         var data = temp.resolve("postgres");
+        var clock = EngineClockAhead.install(temp.resolve("engine-clock"));
         var logs = Path.of("target", "crash-recovery").toAbsolutePath();
         Files.createDirectories(logs);
-        var startTimes = new ArrayList<Long>();
+        long began = System.nanoTime();
 
         try {
-            crashAndVerify(jar, data, logs, trials, seed, random, startTimes);
+            crashAndVerify(jar, data, clock, logs, trials, seed, random, began);
         } finally {
             // whatever happened, leave no server behind on the temporary directory
             if (Files.exists(data)) {
@@ -83,24 +132,35 @@ class CrashRecoveryTest {
         }
     }
 
-    private void crashAndVerify(Path jar, Path data, Path logs, int trials, long seed, Random random, List<Long> startTimes)
+    private void crashAndVerify(Path jar, Path data, Path clock, Path logs, int trials, long seed, Random random, long began)
             throws Exception {
+        var startTimes = new ArrayList<Long>();
         for (int trial = 1; trial <= trials; trial++) {
-            var app = App.start(jar, data, logs.resolve("run-" + trial + ".log"), http);
+            var ahead = DOWNTIME.multipliedBy(trial - 1L);
+            var app = App.start(jar, data, logs.resolve("run-" + trial + ".log"), http, clock, ahead);
             startTimes.add(app.startedInMillis);
+            if (trial > 1) {
+                var faults = check(data);
+                assertThat(faults).as("after restart %d (of %d kills), seed %d", trial - 1, trials, seed)
+                        .matches(Faults::none, "nothing lost or doubled");
+            }
             var running = new AtomicBoolean(true);
             var answered = new ConcurrentLinkedQueue<Acknowledged>();
-            var senders = new ArrayList<Thread>();
+            var toScreen = new LinkedBlockingQueue<Acknowledged>();
+            var done = new ConcurrentLinkedQueue<Completed>();
+            var workers = new ArrayList<Thread>();
             for (int s = 0; s < SENDERS; s++) {
                 int sender = s;
                 int currentTrial = trial;
-                var thread = new Thread(() -> send(app.port, currentTrial, sender, running, answered), "sender-" + s);
-                thread.start();
-                senders.add(thread);
+                workers.add(new Thread(() -> send(app.port, currentTrial, sender, ahead, running, answered, toScreen), "sender-" + s));
             }
-            // a random moment once referrals are being taken (the first requests after a start are slow)
+            for (int c = 0; c < COMPLETERS; c++) {
+                workers.add(new Thread(() -> complete(app.port, running, toScreen, done), "completer-" + c));
+            }
+            workers.forEach(Thread::start);
+            // a random moment once referrals are being taken and screenings completed (the first requests after a start are slow)
             long loadStarted = System.nanoTime();
-            while (answered.isEmpty() && System.nanoTime() - loadStarted < TimeUnit.SECONDS.toNanos(60)) {
+            while (done.isEmpty() && System.nanoTime() - loadStarted < TimeUnit.SECONDS.toNanos(60)) {
                 Thread.sleep(20);
             }
             Thread.sleep(random.nextInt(3_000));
@@ -108,47 +168,74 @@ class CrashRecoveryTest {
             app.process.destroyForcibly(); // SIGKILL: no shutdown hook, no Spring close, the postmaster is left running
             app.process.waitFor(30, TimeUnit.SECONDS);
             assertThat(data.resolve("postmaster.pid")).as("the killed app's PostgreSQL is left running, as after a real crash").exists();
+            int dueAtTheKill = dueJobs(data, ahead);
             running.set(false);
-            for (var thread : senders) {
-                thread.join(10_000);
+            for (var thread : workers) {
+                thread.join(25_000);
             }
             acknowledged.addAll(answered);
-            System.out.printf("crash trial %d: up in %d ms, killed after %d ms of load, %d acknowledged so far%n",
-                    trial, app.startedInMillis, killAfter, acknowledged.size());
+            completed.addAll(done);
+            System.out.printf("crash trial %d: up in %d ms, killed after %d ms of load with %d jobs due not yet run,"
+                            + " %d referrals and %d completions acknowledged so far%n",
+                    trial, app.startedInMillis, killAfter, dueAtTheKill, acknowledged.size(), completed.size());
         }
 
-        var app = App.start(jar, data, logs.resolve("run-final.log"), http);
+        var ahead = DOWNTIME.multipliedBy(trials);
+        var app = App.start(jar, data, logs.resolve("run-final.log"), http, clock, ahead);
         startTimes.add(app.startedInMillis);
-        int found = 0;
-        int withJourney = 0;
-        var lost = new ArrayList<Acknowledged>();
         try {
+            var afterLastRestart = check(data);
+            var settled = waitForDueJobs(data, ahead, Duration.ofMinutes(3));
+            var now = Instant.now().plus(ahead);
+            var faults = check(data);
+            var timers = timers(data, now);
+            var alerts = alerts(data, now);
+            int found = 0;
+            int withJourney = 0;
             for (var referral : acknowledged) {
                 var referrals = get(app.port, "practitioner", "/api/children/" + referral.childReference() + "/referrals");
-                boolean there = referrals.statusCode() == 200
+                if (referrals.statusCode() == 200
                         && referrals.body().matches("(?s).*\"id\"\\s*:\\s*" + referral.referralId() + "\\s*,.*")
-                        && referrals.body().contains("\"processInstanceId\":\"" + referral.processInstanceId() + "\"");
-                var journey = get(app.port, "admin", "/engine-rest/history/process-instance/" + referral.processInstanceId());
-                if (there) {
+                        && referrals.body().contains("\"processInstanceId\":\"" + referral.processInstanceId() + "\"")) {
                     found++;
-                } else {
-                    lost.add(referral);
                 }
+                var journey = get(app.port, "admin", "/engine-rest/history/process-instance/" + referral.processInstanceId());
                 if (journey.statusCode() == 200 && journey.body().contains("\"processDefinitionKey\":\"referral-to-assessment\"")) {
                     withJourney++;
                 }
             }
             var halfWritten = halfWritten(data);
-            System.out.printf("CrashRecoveryTest figures: trials %d, seed %d, requests sent %d, acknowledged (201) %d, found %d,"
-                            + " with their process instance %d, lost %d, 5xx answers %d, other answers %d, unanswered (killed mid-request) %d,"
-                            + " referrals without a journey %d, journeys without a referral %d, children without a referral %d,"
-                            + " start times after each crash (ms) %s%n",
-                    trials, seed, sent.get(), acknowledged.size(), found, withJourney, lost.size(), serverErrors.get(),
-                    otherAnswers.get(), unanswered.get(), halfWritten[0], halfWritten[1], halfWritten[2], startTimes);
+            var completionsFound = completed.size() - faults.completionsNotRecorded();
+            System.out.printf("CrashRecoveryTest figures: kills %d, seed %d, engine clock moved %d days,"
+                            + " referrals sent %d, acknowledged (201) %d, found %d, with their journey %d, lost %d;"
+                            + " completions sent %d, acknowledged (204) %d, found recorded once %d, in flight at a kill %d;"
+                            + " timers due %d, fired %d, not fired %d, fired twice %d, failed runs %d;"
+                            + " drift alerts expected %d, found %d, missing %d, raised twice %d, on deadlines not missed %d;"
+                            + " duplicates: children %d, decisions %d, ladders %d; incidents %d; 5xx answers %d, other answers %d,"
+                            + " unanswered (killed mid-request) %d; half-written %d/%d/%d; due jobs settled %s;"
+                            + " start times (ms) %s; test time %d s%n",
+                    trials, seed, ahead.toDays(), sent.get(), acknowledged.size(), found, withJourney,
+                    acknowledged.size() - found, completionsSent.get(), completed.size(), completionsFound, completionInFlight.size(),
+                    timers.due(), timers.fired(), timers.notFired(), timers.firedTwice(), timers.failedRuns(),
+                    alerts.expected(), alerts.found(), alerts.missing(), faults.alertsTwice(), alerts.unexpected(),
+                    faults.childrenTwice(), faults.decisionsNotOnce(), faults.laddersTwice(), faults.incidents(),
+                    serverErrors.get(), otherAnswers.get(), unanswered.get(), halfWritten[0], halfWritten[1], halfWritten[2],
+                    settled, startTimes, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
 
+            assertThat(afterLastRestart).as("after the last restart").matches(Faults::none, "nothing lost or doubled");
             assertThat(acknowledged).as("referrals were taken between kills").isNotEmpty();
-            assertThat(lost).as("every referral answered 201 is still there").isEmpty();
+            assertThat(completed).as("screenings were completed between kills").isNotEmpty();
+            assertThat(found).as("every referral answered 201 is still there").isEqualTo(acknowledged.size());
             assertThat(withJourney).as("each with its process instance").isEqualTo(acknowledged.size());
+            assertThat(settled).as("the jobs due ran within 3 minutes of the last start").isTrue();
+            assertThat(faults).as("at the end").matches(Faults::none, "nothing lost or doubled");
+            assertThat(timers.due()).as("timers came due while the app was down").isPositive();
+            assertThat(timers.notFired()).as("every timer due fired").isZero();
+            assertThat(timers.firedTwice()).as("no timer fired twice").isZero();
+            assertThat(alerts.expected()).as("deadlines were missed while the app was down").isPositive();
+            assertThat(alerts.missing()).as("every missed deadline has its drift alert").isZero();
+            assertThat(alerts.unexpected()).as("no drift alert on a deadline met").isZero();
+            assertThat(alerts.ofUnscreenedReferralsMissing()).as("each acknowledged referral left unscreened has its drift alert").isZero();
             assertThat(halfWritten).as("nothing half-written: referrals without a journey, journeys without a referral, children without a referral")
                     .containsExactly(0, 0, 0);
             assertThat(serverErrors.get()).as("no 5xx answers").isZero();
@@ -161,16 +248,18 @@ class CrashRecoveryTest {
         assertThat(postmaster.filter(ProcessHandle::isAlive)).as("after SIGTERM, no embedded PostgreSQL is left running").isEmpty();
     }
 
-    private void send(int port, int trial, int sender, AtomicBoolean running, ConcurrentLinkedQueue<Acknowledged> answered) {
+    private void send(int port, int trial, int sender, Duration ahead, AtomicBoolean running,
+                      ConcurrentLinkedQueue<Acknowledged> answered, BlockingQueue<Acknowledged> toScreen) {
         int n = 0;
         while (running.get()) {
             n++;
             var family = "Crash-" + trial + "-" + sender + "-" + n + "-" + Long.toString(System.nanoTime(), 36);
+            // received an hour ago by the app's clock: due by the end of the next working day, a week before the next start
             var body = """
                     {"child": {"givenName": "Sam", "familyName": "%s", "gender": "FEMALE", "dateOfBirth": "2017-03-04"},
                      "receivedAt": "%s", "source": "HEALTH", "concerns": "Missed three health appointments; weight falling.",
                      "referrer": {"name": "Dr Ruth Ellis", "organisation": "Northgate Surgery", "role": "GP"}}"""
-                    .formatted(family, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+                    .formatted(family, Instant.now().plus(ahead).minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals"))
                     .timeout(Duration.ofSeconds(20))
                     .header("Authorization", basic("practitioner")).header("Content-Type", "application/json")
@@ -181,13 +270,13 @@ class CrashRecoveryTest {
                 if (response.statusCode() == 201) {
                     var matcher = CREATED.matcher(response.body());
                     assertThat(matcher.find()).as(response.body()).isTrue();
-                    answered.add(new Acknowledged(matcher.group(1), Long.parseLong(matcher.group(2)), matcher.group(3)));
-                } else if (response.statusCode() >= 500) {
-                    serverErrors.incrementAndGet();
-                    System.out.println("5xx: " + response.statusCode() + " " + response.body());
+                    var referral = new Acknowledged(matcher.group(1), Long.parseLong(matcher.group(2)), matcher.group(3), trial);
+                    answered.add(referral);
+                    if (n % 2 == 0) {
+                        toScreen.add(referral);
+                    }
                 } else {
-                    otherAnswers.incrementAndGet();
-                    System.out.println("answered " + response.statusCode() + " " + response.body());
+                    answeredOtherwise(response);
                 }
             } catch (IOException e) {
                 unanswered.incrementAndGet(); // the app was killed while this request was in flight
@@ -199,6 +288,239 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Screens referrals just acknowledged, as the practitioner would in the Tasklist: the task, then its completion. */
+    private void complete(int port, AtomicBoolean running, BlockingQueue<Acknowledged> toScreen, ConcurrentLinkedQueue<Completed> done) {
+        while (running.get()) {
+            Acknowledged referral;
+            try {
+                referral = toScreen.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (referral == null) {
+                continue;
+            }
+            try {
+                var tasks = get(port, "practitioner", "/engine-rest/task?processInstanceId=" + referral.processInstanceId()
+                        + "&taskDefinitionKey=Task_ScreenContact");
+                var id = TASK_ID.matcher(tasks.body());
+                if (tasks.statusCode() != 200 || !id.find()) {
+                    answeredOtherwise(tasks);
+                    continue;
+                }
+                var decision = DECISIONS[(int) (referral.referralId() % DECISIONS.length)];
+                var body = """
+                        {"variables": {"ragRating": {"value": "green"}, "screeningDecision": {"value": "%s"},
+                         "screeningRationale": {"value": "Needs can be met without a social care response."}}}""".formatted(decision);
+                completionsSent.incrementAndGet();
+                completionInFlight.add(referral.processInstanceId());
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/"
+                                + id.group(1) + "/complete")).timeout(Duration.ofSeconds(20))
+                        .header("Authorization", basic("practitioner")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                completionInFlight.remove(referral.processInstanceId());
+                if (response.statusCode() == 204) {
+                    done.add(new Completed(referral, id.group(1), decision));
+                } else {
+                    answeredOtherwise(response);
+                }
+            } catch (IOException e) {
+                unanswered.incrementAndGet(); // killed mid-request: the completion may or may not have been committed
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void answeredOtherwise(HttpResponse<String> response) {
+        if (response.statusCode() >= 500) {
+            serverErrors.incrementAndGet();
+            System.out.println("5xx: " + response.statusCode() + " " + response.request().uri() + " " + response.body());
+        } else {
+            otherAnswers.incrementAndGet();
+            System.out.println("answered " + response.statusCode() + " " + response.request().uri() + " " + response.body());
+        }
+    }
+
+    /** Straight from the database: what is lost or doubled of everything acknowledged so far. */
+    private Faults check(Path data) throws Exception {
+        try (var connection = superuser(data)) {
+            var referrals = new HashMap<Long, String>();
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("select id, process_instance_id from referral")) {
+                while (result.next()) {
+                    referrals.put(result.getLong(1), result.getString(2));
+                }
+            }
+            int missing = (int) acknowledged.stream()
+                    .filter(referral -> !referral.processInstanceId().equals(referrals.get(referral.referralId()))).count();
+
+            var taskIds = completed.stream().map(Completed::taskId).toArray(String[]::new);
+            var completedJourneys = completed.stream().map(done -> done.referral().processInstanceId()).toArray(String[]::new);
+            int tasksLeft = count(connection, "select count(*) from act_ru_task where id_ = any(?)", taskIds);
+            int journeysNotEnded = completedJourneys.length - count(connection,
+                    "select count(*) from act_hi_procinst where id_ = any(?) and state_ = 'COMPLETED' and end_time_ is not null",
+                    completedJourneys);
+            var decisions = new HashMap<String, Integer>();
+            try (var statement = connection.prepareStatement(
+                    "select task_id, count(*) from child_decision where task_id = any(?) and decision = 'Screen contact' group by task_id")) {
+                statement.setArray(1, connection.createArrayOf("varchar", taskIds));
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        decisions.put(result.getString(1), result.getInt(2));
+                    }
+                }
+            }
+            int decisionsNotOnce = (int) completed.stream().filter(done -> decisions.getOrDefault(done.taskId(), 0) != 1).count();
+
+            var screened = completed.stream().map(done -> done.referral().processInstanceId()).collect(Collectors.toSet());
+            var open = acknowledged.stream().map(Acknowledged::processInstanceId)
+                    .filter(id -> !screened.contains(id) && !completionInFlight.contains(id)).toArray(String[]::new);
+            int openOnce = count(connection, "select count(*) from (select proc_inst_id_ from act_ru_task where proc_inst_id_ = any(?)"
+                    + " and task_def_key_ = 'Task_ScreenContact' group by proc_inst_id_ having count(*) = 1) once", open);
+
+            return new Faults(missing,
+                    count(connection, "select count(*) from (select family_name from child where family_name like 'Crash-%'"
+                            + " group by family_name having count(*) > 1) twice"),
+                    (int) Math.max(tasksLeft, journeysNotEnded), decisionsNotOnce, open.length - openOnce,
+                    count(connection, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
+                            + " and job_def_type_ like 'timer%' group by job_id_ having count(*) > 1) twice"),
+                    count(connection, "select count(*) from (select super_process_instance_id_ from act_hi_procinst"
+                            + " where proc_def_key_ = 'drift-escalation' group by super_process_instance_id_ having count(*) > 1) twice")
+                            + count(connection, "select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = 'Task_RaiseDriftAlert'"
+                            + " group by proc_inst_id_ having count(*) > 1) twice"),
+                    count(connection, "select count(*) from (select deadline_id from drift_alert group by deadline_id having count(*) > 1) twice"),
+                    count(connection, "select count(*) from act_ru_incident"));
+        }
+    }
+
+    /** Waits until no job is due by the app's clock (timers, continuations), or gives up after {@code patience}. */
+    private static boolean waitForDueJobs(Path data, Duration ahead, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (dueJobs(data, ahead) == 0) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    /** Jobs due by the app's clock (the machine's, {@code ahead}) and not yet run. */
+    private static int dueJobs(Path data, Duration ahead) throws Exception {
+        try (var connection = superuser(data);
+             var statement = connection.prepareStatement("select count(*) from act_ru_job where retries_ > 0"
+                     + " and handler_type_ <> 'history-cleanup' and (duedate_ is null or duedate_ <= ?)")) {
+            statement.setTimestamp(1, Timestamp.from(Instant.now().plus(ahead)));
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    record Timers(int due, int fired, int notFired, int firedTwice, int failedRuns) {
+    }
+
+    /**
+     * From the engine's job log: a timer is due if it was made with a due date before {@code now} (the app's clock) and
+     * not deleted before that date (its stage done in time); it fired if its job ran to success.
+     */
+    private static Timers timers(Path data, Instant now) throws Exception {
+        record Log(Instant due, Instant deletedAt, int successes) {
+        }
+        var logs = new HashMap<String, Log>();
+        int failedRuns = 0;
+        try (var connection = superuser(data);
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("select job_id_, job_state_, job_duedate_, timestamp_ from act_hi_job_log"
+                     + " where job_def_type_ like 'timer%' order by timestamp_")) {
+            while (result.next()) {
+                var id = result.getString(1);
+                var log = logs.getOrDefault(id, new Log(null, null, 0));
+                var dueDate = result.getTimestamp(3);
+                switch (result.getInt(2)) {
+                    case 0 -> log = new Log(dueDate == null ? null : dueDate.toInstant(), log.deletedAt(), log.successes());
+                    case 1 -> failedRuns++;
+                    case 2 -> log = new Log(log.due(), log.deletedAt(), log.successes() + 1);
+                    case 3 -> log = new Log(log.due(), result.getTimestamp(4).toInstant(), log.successes());
+                    default -> {
+                    }
+                }
+                logs.put(id, log);
+            }
+        }
+        int due = 0;
+        int fired = 0;
+        for (var log : logs.values()) {
+            boolean isDue = log.due() != null && !log.due().isAfter(now)
+                    && (log.deletedAt() == null || !log.deletedAt().isBefore(log.due()) || log.successes() > 0);
+            if (isDue) {
+                due++;
+                if (log.successes() > 0) {
+                    fired++;
+                }
+            }
+        }
+        int twice = (int) logs.values().stream().filter(log -> log.successes() > 1).count();
+        return new Timers(due, fired, due - fired, twice, failedRuns);
+    }
+
+    record Alerts(int expected, int found, int missing, int unexpected, int ofUnscreenedReferralsMissing) {
+    }
+
+    /**
+     * A drift alert is expected on each deadline whose end of day (in the council's zone) was before {@code now} with its
+     * stage still open then; none on one whose stage closed in time.
+     */
+    private Alerts alerts(Path data, Instant now) throws Exception {
+        int expected = 0;
+        int found = 0;
+        int unexpected = 0;
+        var alerted = new HashSet<String>();
+        try (var connection = superuser(data);
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("select d.due_date, d.closed_at, d.process_instance_id, d.timescale_key,"
+                     + " (select count(*) from drift_alert a where a.deadline_id = d.id) from deadline d")) {
+            while (result.next()) {
+                var dueEnd = result.getDate(1).toLocalDate().atTime(23, 59, 59).atZone(COUNCIL).toInstant();
+                var closedAt = result.getTimestamp(2);
+                int alerts = result.getInt(5);
+                boolean missed = !dueEnd.isAfter(now) && (closedAt == null || closedAt.toInstant().isAfter(dueEnd));
+                if (missed) {
+                    expected++;
+                    if (alerts == 1) {
+                        found++;
+                        if ("REFERRAL_DECISION".equals(result.getString(4))) {
+                            alerted.add(result.getString(3));
+                        }
+                    }
+                } else if (alerts > 0) {
+                    unexpected++;
+                }
+            }
+        }
+        var screened = completed.stream().map(done -> done.referral().processInstanceId()).collect(Collectors.toSet());
+        int unscreenedMissing = (int) acknowledged.stream().map(Acknowledged::processInstanceId)
+                .filter(id -> !screened.contains(id) && !completionInFlight.contains(id) && !alerted.contains(id)).count();
+        return new Alerts(expected, found, expected - found, unexpected, unscreenedMissing);
+    }
+
+    private static int count(Connection connection, String query, String... ids) throws Exception {
+        try (var statement = connection.prepareStatement(query)) {
+            if (query.contains("?")) {
+                statement.setArray(1, connection.createArrayOf("varchar", ids));
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
     private HttpResponse<String> get(int port, String user, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -206,10 +528,7 @@ class CrashRecoveryTest {
 
     /** Straight from the database, as its superuser: referrals without a journey, journeys without a referral, children without a referral. */
     static int[] halfWritten(Path data) throws Exception {
-        var pid = Files.readAllLines(data.resolve("postmaster.pid"));
-        var port = pid.get(3).strip();
-        var password = Files.readString(data.resolve(EmbeddedPostgresConfiguration.SUPERUSER_PASSWORD_FILE)).strip();
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/carepath", "postgres", password);
+        try (var connection = superuser(data);
              var statement = connection.createStatement()) {
             var counts = new int[3];
             var queries = new String[] {
@@ -225,6 +544,14 @@ class CrashRecoveryTest {
             }
             return counts;
         }
+    }
+
+    /** The embedded database as its superuser, on the port its running server wrote in {@code postmaster.pid}. */
+    static Connection superuser(Path data) throws Exception {
+        var pid = Files.readAllLines(data.resolve("postmaster.pid"));
+        var port = pid.get(3).strip();
+        var password = Files.readString(data.resolve(EmbeddedPostgresConfiguration.SUPERUSER_PASSWORD_FILE)).strip();
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/carepath", "postgres", password);
     }
 
     private static String basic(String user) {
@@ -244,13 +571,28 @@ class CrashRecoveryTest {
         }
 
         static App start(Path jar, Path data, Path log, HttpClient http, String... settings) throws Exception {
+            return start(jar, data, log, http, null, Duration.ZERO, settings);
+        }
+
+        /**
+         * With {@code clock} (from {@link EngineClockAhead#install}) the jar is started through Spring Boot's
+         * PropertiesLauncher with that directory on its class path, and its engine clock {@code ahead} of the machine's.
+         */
+        static App start(Path jar, Path data, Path log, HttpClient http, Path clock, Duration ahead, String... settings)
+                throws Exception {
             int port;
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m", "-jar", jar.toString(),
-                    "--server.port=" + port, "--carepath.database.embedded.data-directory=" + data,
+            var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m"));
+            if (clock == null) {
+                command.addAll(List.of("-jar", jar.toString()));
+            } else {
+                command.addAll(List.of("-Dloader.path=" + clock, "-cp", jar.toString(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher", "--" + EngineClockAhead.SETTING + "=" + ahead));
+            }
+            command.addAll(List.of("--server.port=" + port, "--carepath.database.embedded.data-directory=" + data,
                     "--logging.level.root=warn", "--logging.level.org.carepath.database=info",
                     "--logging.level.org.springframework.boot.availability=debug", "--spring.main.banner-mode=off"));
             command.addAll(List.of(settings));
