@@ -21,6 +21,14 @@ public class AdoptionClocks {
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> inWords(entry.getValue())));
     }
 
+    /**
+     * The adoption scorecard of the children adopted from {@code from} to {@code to} (both included) whom {@code counted}
+     * accepts, e.g. the children in a manager's scope, as {@code GET /api/adoption/scorecard} computes it.
+     */
+    public AuthorityScorecard scorecard(java.time.LocalDate from, java.time.LocalDate to, java.util.function.Predicate<String> counted) {
+        return matching.authority(from, to, counted);
+    }
+
     static String inWords(AdoptionScorecard card) {
         var words = new StringBuilder(measure("A1", card.a1()));
         if (card.a2() != null) {

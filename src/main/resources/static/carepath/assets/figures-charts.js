@@ -1,0 +1,69 @@
+// CarePath: each performance figure drawn by ECharts (served by the app: no CDN) from the data the page carries on the
+// chart's element; the same figures are in the table under each chart. No inline script or style (the page's
+// Content-Security-Policy allows neither).
+(function () {
+  'use strict';
+  if (!window.echarts) {
+    return;
+  }
+  var charts = [];
+  document.querySelectorAll('.carepath-chart').forEach(function (element) {
+    var data = JSON.parse(element.dataset.chart);
+    var right = data.rightUnit;
+    var series = data.series.map(function (s, i) {
+      var onRight = right && i === data.series.length - 1;
+      var drawn = {
+        name: s.name,
+        type: s.type,
+        data: s.values,
+        yAxisIndex: onRight ? 1 : 0,
+        itemStyle: { color: s.colour },
+        lineStyle: { width: 3 },
+        symbolSize: 8,
+        connectNulls: false,
+        barMaxWidth: 28
+      };
+      if (data.stacked && s.type === 'bar') {
+        drawn.stack = 'count';
+      }
+      if (s.threshold !== null && s.threshold !== undefined) {
+        drawn.markLine = {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: s.colour, type: 'dashed', width: 2 },
+          label: { formatter: s.name + ' threshold ' + s.threshold, position: 'insideEndTop', color: '#0b0c0c' },
+          data: [{ yAxis: s.threshold }]
+        };
+      }
+      return drawn;
+    });
+    var axis = function (name, position) {
+      return {
+        type: 'value', name: name, position: position, minInterval: 1,
+        max: name === 'Percentage' ? 100 : null,
+        nameTextStyle: { color: '#0b0c0c', fontSize: 14 },
+        axisLabel: { color: '#0b0c0c', fontSize: 14, formatter: name === 'Percentage' ? '{value}%' : '{value}' },
+        splitLine: { show: position === 'left', lineStyle: { color: '#e5e5e5' } }
+      };
+    };
+    var yAxes = [axis(data.unit, 'left')];
+    if (right) {
+      yAxes.push(axis(right, 'right'));
+    }
+    var chart = window.echarts.init(element, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'GDS Transport, arial, sans-serif' },
+      grid: { left: 56, right: right ? 64 : 24, top: 40, bottom: 72 },
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0, textStyle: { color: '#0b0c0c', fontSize: 14 } },
+      xAxis: { type: 'category', data: data.months, axisLabel: { color: '#0b0c0c', fontSize: 13 } },
+      yAxis: yAxes,
+      series: series
+    });
+    charts.push(chart);
+  });
+  window.addEventListener('resize', function () {
+    charts.forEach(function (chart) { chart.resize(); });
+  });
+})();
