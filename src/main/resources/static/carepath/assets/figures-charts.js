@@ -50,6 +50,9 @@
     if (right) {
       yAxes.push(axis(right, 'right'));
     }
+    var nothing = data.series.every(function (s) {
+      return s.values.every(function (v) { return v === null || v === 0; });
+    });
     var chart = window.echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
@@ -57,10 +60,17 @@
       grid: { left: 56, right: right ? 64 : 24, top: 40, bottom: 72 },
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0, textStyle: { color: '#0b0c0c', fontSize: 14 } },
-      xAxis: { type: 'category', data: data.months, axisLabel: { color: '#0b0c0c', fontSize: 13 } },
+      xAxis: { type: 'category', data: data.months, axisLabel: { color: '#0b0c0c', fontSize: 13, interval: 0, hideOverlap: false } },
       yAxis: yAxes,
-      series: series
+      series: series,
+      graphic: nothing ? [{
+        type: 'text', left: 'center', top: 'middle',
+        style: { text: 'Nothing recorded in these twelve months', fill: '#505a5f', fontSize: 16 }
+      }] : []
     });
+    if (nothing) {
+      element.classList.add('carepath-chart--empty');
+    }
     charts.push(chart);
   });
   window.addEventListener('resize', function () {
