@@ -87,38 +87,47 @@ class PerformanceFigures {
         return months;
     }
 
+    static final List<String> IDS = List.of("referral-decisions", "assessments", "initial-conferences", "looked-after-reviews",
+            "permanence-plans", "proceedings", "adoption-scorecard", "care-leavers");
+
     List<Figure> all(Viewer viewer) {
         var inScope = scope(viewer);
+        return IDS.stream().map(id -> figure(id, inScope)).toList();
+    }
+
+    /** The figure with this id, or {@code null}: only that one is counted. */
+    Figure one(Viewer viewer, String id) {
+        return IDS.contains(id) ? figure(id, scope(viewer)) : null;
+    }
+
+    private Figure figure(String id, Predicate<String> inScope) {
         var months = months();
         var from = months.get(0).atDay(1);
         var to = today();
-        return List.of(
-                timeliness("referral-decisions", "Referral decisions within " + span("REFERRAL_DECISION"), "Decisions",
-                        "Referrals whose decision on the response was recorded in the month; on time if decided within "
-                                + span("REFERRAL_DECISION") + " of the referral's receipt.",
-                        List.of("REFERRAL_DECISION"), months, from, to, inScope),
-                timeliness("assessments", "Assessments completed within " + span("ASSESSMENT"), "Assessments",
-                        "Child and family assessments completed in the month; on time if completed within " + span("ASSESSMENT")
-                                + " of the referral.",
-                        List.of("ASSESSMENT"), months, from, to, inScope),
-                timeliness("initial-conferences", "Initial child protection conferences within " + span("INITIAL_CONFERENCE"),
-                        "Conferences", "Initial child protection conferences held in the month; on time if held within "
-                                + span("INITIAL_CONFERENCE") + " of the strategy discussion that started the section 47 enquiry.",
-                        List.of("INITIAL_CONFERENCE"), months, from, to, inScope),
-                timeliness("looked-after-reviews", "Looked-after reviews on time", "Reviews",
-                        "Looked-after reviews held in the month; on time if the first was held within " + span(REVIEWS.get(0))
-                                + " of becoming looked after, the second within " + span(REVIEWS.get(1))
-                                + " of the first and each later one within " + span(REVIEWS.get(2)) + " of the one before.",
-                        REVIEWS, months, from, to, inScope),
-                permanencePlans(months, from, inScope),
-                proceedings(months, from, to, inScope),
-                adoptionScorecard(months, inScope),
-                careLeavers(months, inScope));
-    }
-
-    /** The figure with this id, or {@code null}. */
-    Figure one(Viewer viewer, String id) {
-        return all(viewer).stream().filter(figure -> figure.id().equals(id)).findFirst().orElse(null);
+        return switch (id) {
+            case "referral-decisions" -> timeliness(id, "Referral decisions within " + span("REFERRAL_DECISION"), "Decisions",
+                    "Referrals whose decision on the response was recorded in the month; on time if decided within "
+                            + span("REFERRAL_DECISION") + " of the referral's receipt.",
+                    List.of("REFERRAL_DECISION"), months, from, to, inScope);
+            case "assessments" -> timeliness(id, "Assessments completed within " + span("ASSESSMENT"), "Assessments",
+                    "Child and family assessments completed in the month; on time if completed within " + span("ASSESSMENT")
+                            + " of the referral.",
+                    List.of("ASSESSMENT"), months, from, to, inScope);
+            case "initial-conferences" -> timeliness(id, "Initial child protection conferences within " + span("INITIAL_CONFERENCE"),
+                    "Conferences", "Initial child protection conferences held in the month; on time if held within "
+                            + span("INITIAL_CONFERENCE") + " of the strategy discussion that started the section 47 enquiry.",
+                    List.of("INITIAL_CONFERENCE"), months, from, to, inScope);
+            case "looked-after-reviews" -> timeliness(id, "Looked-after reviews on time", "Reviews",
+                    "Looked-after reviews held in the month; on time if the first was held within " + span(REVIEWS.get(0))
+                            + " of becoming looked after, the second within " + span(REVIEWS.get(1))
+                            + " of the first and each later one within " + span(REVIEWS.get(2)) + " of the one before.",
+                    REVIEWS, months, from, to, inScope);
+            case "permanence-plans" -> permanencePlans(months, from, inScope);
+            case "proceedings" -> proceedings(months, from, to, inScope);
+            case "adoption-scorecard" -> adoptionScorecard(months, inScope);
+            case "care-leavers" -> careLeavers(months, inScope);
+            default -> throw new IllegalArgumentException("No figure " + id);
+        };
     }
 
     private Predicate<String> scope(Viewer viewer) {

@@ -37,10 +37,16 @@
       }
       return drawn;
     });
+    // a threshold stays in sight even in months whose values are all below it (or empty)
+    var highest = function (onRight) {
+      return data.series.filter(function (s, i) { return Boolean(right && i === data.series.length - 1) === onRight; })
+        .reduce(function (most, s) { return Math.max(most, s.threshold || 0); }, 0);
+    };
     var axis = function (name, position) {
+      var threshold = highest(position === 'right');
       return {
         type: 'value', name: name, position: position, minInterval: 1,
-        max: name === 'Percentage' ? 100 : null,
+        max: name === 'Percentage' ? 100 : (threshold ? function (extent) { return Math.ceil(Math.max(extent.max, threshold * 1.15)); } : null),
         nameTextStyle: { color: '#0b0c0c', fontSize: 14 },
         axisLabel: { color: '#0b0c0c', fontSize: 14, formatter: name === 'Percentage' ? '{value}%' : '{value}' },
         splitLine: { show: position === 'left', lineStyle: { color: '#e5e5e5' } }

@@ -2,7 +2,10 @@ package org.carepath.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +71,13 @@ class FiguresBrowserTest extends BrowserTestSupport {
         var march = referralFigure.findElement(By.xpath(".//tr[th[normalize-space()='Mar 2088']]"));
         assertThat(march.getText()).isEqualTo("Mar 2088 2 1 1 50%");
         shot("figures-1-page");
+        for (var figure : List.of("referral-decisions", "proceedings", "adoption-scorecard")) {
+            var element = browser.findElement(By.cssSelector("[data-figure='" + figure + "']"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
+            var directory = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(directory.resolve("figures-2-" + figure + (LANGUAGE.equals("en-GB") ? "" : "-" + LANGUAGE) + ".png"),
+                    element.getScreenshotAs(OutputType.BYTES));
+        }
     }
 
     private void screen(ReferralFixtures.Taken referral) {
