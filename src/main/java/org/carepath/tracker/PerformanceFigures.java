@@ -62,7 +62,7 @@ class PerformanceFigures {
     }
 
     /** One series of a chart: a value per month ({@code null}: nothing to count that month). */
-    record Series(String name, String type, String colour, List<Number> values, Integer threshold) {
+    record Series(String name, String type, String colour, List<Number> values, Integer threshold, String thresholdName) {
     }
 
     /**
@@ -182,16 +182,16 @@ class PerformanceFigures {
             }
             rows.add(List.copyOf(row));
         }
-        var series = new ArrayList<>(List.of(new Series(onTimeWords, "bar", "#00703c", onTime, null),
-                new Series(lateWords, "bar", "#d4351c", late, null)));
+        var series = new ArrayList<>(List.of(new Series(onTimeWords, "bar", "#00703c", onTime, null, null),
+                new Series(lateWords, "bar", "#d4351c", late, null, null)));
         if (extra != null) {
-            series.add(new Series(extra.heading(), "line", "#1d70b8", extraValues, extra.threshold()));
+            series.add(new Series(extra.heading(), "line", "#1d70b8", extraValues, extra.threshold(), extra.thresholdName()));
         }
         return new Figure(id, title, definition, List.copyOf(headings), List.copyOf(rows), labels(months), "Number",
                 extra == null ? null : extra.unit(), true, List.copyOf(series));
     }
 
-    private record Extra(String heading, String unit, Function<YearMonth, Number> value, Integer threshold) {
+    private record Extra(String heading, String unit, Function<YearMonth, Number> value, Integer threshold, String thresholdName) {
     }
 
     private Figure permanencePlans(List<YearMonth> months, LocalDate from, Predicate<String> inScope) {
@@ -229,7 +229,7 @@ class PerformanceFigures {
                     var those = byMonth.getOrDefault(month, List.of());
                     return those.isEmpty() ? null
                             : Math.round(those.stream().mapToLong(PerformanceFigures::daysOfProceedings).average().orElseThrow() / 7 * 10) / 10.0;
-                }, timescales.timescale("CARE_PROCEEDINGS").amount()));
+                }, timescales.timescale("CARE_PROCEEDINGS").amount(), "The " + limit));
     }
 
     boolean within26Weeks(ProceedingsView c) {
@@ -261,9 +261,12 @@ class PerformanceFigures {
                         + " family (A1), from the placement order to the match (A2) and from entering care to moving in, counting"
                         + " an early permanence placement (A10); each against the scorecard's threshold.",
                 headings, List.copyOf(rows), labels(months), "Days", null, false, List.of(
-                        new Series("A1", "bar", "#1d70b8", values.apply(AuthorityScorecard.Period::a1), first.a1().threshold()),
-                        new Series("A2", "bar", "#4c2c92", values.apply(AuthorityScorecard.Period::a2), first.a2().threshold()),
-                        new Series("A10", "bar", "#28a197", values.apply(AuthorityScorecard.Period::a10), first.a10().threshold())));
+                        new Series("A1", "bar", "#1d70b8", values.apply(AuthorityScorecard.Period::a1), first.a1().threshold(),
+                                "A1 threshold (" + first.a1().threshold() + " days)"),
+                        new Series("A2", "bar", "#4c2c92", values.apply(AuthorityScorecard.Period::a2), first.a2().threshold(),
+                                "A2 threshold (" + first.a2().threshold() + " days)"),
+                        new Series("A10", "bar", "#28a197", values.apply(AuthorityScorecard.Period::a10), first.a10().threshold(),
+                                "A10 threshold (" + first.a10().threshold() + " days)")));
     }
 
     private static String days(AuthorityScorecard.Average average) {
@@ -296,9 +299,9 @@ class PerformanceFigures {
                         + " personal adviser's last contact was within " + span("PERSONAL_ADVISER_VISIT")
                         + "; accommodation and activity as last recorded by then.",
                 headings, List.copyOf(rows), labels(months), "Percentage", null, false, List.of(
-                        new Series("In touch", "line", "#1d70b8", inTouch, null),
-                        new Series("Suitable accommodation", "line", "#00703c", suitable, null),
-                        new Series("Education, employment or training", "line", "#f47738", eet, null)));
+                        new Series("In touch", "line", "#1d70b8", inTouch, null, null),
+                        new Series("Suitable accommodation", "line", "#00703c", suitable, null, null),
+                        new Series("Education, employment or training", "line", "#f47738", eet, null, null)));
     }
 
     /** The month's last day, or today for this month (nothing after today is recorded yet). */

@@ -26,27 +26,28 @@
       if (data.stacked && s.type === 'bar') {
         drawn.stack = 'count';
       }
-      if (s.threshold !== null && s.threshold !== undefined) {
-        drawn.markLine = {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: s.colour, type: 'dashed', width: 2 },
-          label: { formatter: s.name + ' threshold ' + s.threshold, position: 'insideEndTop', color: '#0b0c0c' },
-          data: [{ yAxis: s.threshold }]
-        };
-      }
       return drawn;
     });
-    // a threshold stays in sight even in months whose values are all below it (or empty)
-    var highest = function (onRight) {
-      return data.series.filter(function (s, i) { return Boolean(right && i === data.series.length - 1) === onRight; })
-        .reduce(function (most, s) { return Math.max(most, s.threshold || 0); }, 0);
-    };
+    // each threshold a dashed line of its own, in its measure's colour, drawn whether or not a month has a value
+    data.series.forEach(function (s, i) {
+      if (s.threshold === null || s.threshold === undefined) {
+        return;
+      }
+      series.push({
+        name: s.thresholdName,
+        type: 'line',
+        data: data.months.map(function () { return s.threshold; }),
+        yAxisIndex: right && i === data.series.length - 1 ? 1 : 0,
+        symbol: 'none',
+        silent: true,
+        itemStyle: { color: s.colour },
+        lineStyle: { color: s.colour, type: 'dashed', width: 2 }
+      });
+    });
     var axis = function (name, position) {
-      var threshold = highest(position === 'right');
       return {
         type: 'value', name: name, position: position, minInterval: 1,
-        max: name === 'Percentage' ? 100 : (threshold ? function (extent) { return Math.ceil(Math.max(extent.max, threshold * 1.15)); } : null),
+        max: name === 'Percentage' ? 100 : null,
         nameTextStyle: { color: '#0b0c0c', fontSize: 14 },
         axisLabel: { color: '#0b0c0c', fontSize: 14, formatter: name === 'Percentage' ? '{value}%' : '{value}' },
         splitLine: { show: position === 'left', lineStyle: { color: '#e5e5e5' } }
