@@ -15,7 +15,7 @@ public class AdoptionClocks {
         this.matching = matching;
     }
 
-    /** Child's reference → e.g. "A1 412 of 426 days, running; A2 106 of 121 days; A10 275 of 426 days". */
+    /** Child's reference → the clocks in words, e.g. A1 412 of 426 days, running; A2 106 of 121 days; A10 275 of 426 days. */
     public Map<String, String> ofOpenCases() {
         return matching.openScorecards().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> inWords(entry.getValue())));
