@@ -15,10 +15,18 @@ public class AdoptionClocks {
         this.matching = matching;
     }
 
-    /** Child's reference → e.g. "A1 412 of 426 days, running; A2 106 of 121 days; A10 275 of 426 days". */
+    /** Child's reference → the clocks in words, e.g. A1 412 of 426 days, running; A2 106 of 121 days; A10 275 of 426 days. */
     public Map<String, String> ofOpenCases() {
         return matching.openScorecards().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> inWords(entry.getValue())));
+    }
+
+    /**
+     * The adoption scorecard of the children adopted from {@code from} to {@code to} (both included) whom {@code counted}
+     * accepts, e.g. the children in a manager's scope, as {@code GET /api/adoption/scorecard} computes it.
+     */
+    public AuthorityScorecard scorecard(java.time.LocalDate from, java.time.LocalDate to, java.util.function.Predicate<String> counted) {
+        return matching.authority(from, to, counted);
     }
 
     static String inWords(AdoptionScorecard card) {

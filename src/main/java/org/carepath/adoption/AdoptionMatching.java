@@ -196,7 +196,13 @@ class AdoptionMatching implements ChildRecordPart {
      */
     @Transactional(readOnly = true)
     AuthorityScorecard authority(LocalDate from, LocalDate to) {
-        var all = cases.findAll();
+        return authority(from, to, reference -> true);
+    }
+
+    /** The same, counting only the children {@code counted} accepts (a manager's scope). */
+    @Transactional(readOnly = true)
+    AuthorityScorecard authority(LocalDate from, LocalDate to, java.util.function.Predicate<String> counted) {
+        var all = cases.findAll().stream().filter(c -> counted.test(c.childReference())).toList();
         return new AuthorityScorecard(period(all, from, to), period(all, to.minusYears(3).plusDays(1), to), waiting(all, to));
     }
 

@@ -8,17 +8,17 @@ import java.util.List;
  * period, the average days of A1, A2 and A10 against their thresholds; over the three years to the period's end,
  * as the published scorecard reports them; and the children still waiting, with how many have passed a threshold.
  */
-record AuthorityScorecard(Period period, Period threeYears, Waiting waiting) {
+public record AuthorityScorecard(Period period, Period threeYears, Waiting waiting) {
 
     /** Children adopted (adoption order granted) from {@code from} to {@code to}, both included. */
-    record Period(LocalDate from, LocalDate to, int childrenAdopted, Average a1, Average a2, Average a10) {
+    public record Period(LocalDate from, LocalDate to, int childrenAdopted, Average a1, Average a2, Average a10) {
     }
 
     /** The average of one measure, rounded to whole days as the scorecard shows it; {@code null} days when no child counts. */
-    record Average(Long averageDays, int children, int threshold, Boolean withinThreshold) {
+    public record Average(Long averageDays, int children, int threshold, Boolean withinThreshold) {
     }
 
-    record Waiting(LocalDate on, int children, long pastA1Threshold, long pastA2Threshold) {
+    public record Waiting(LocalDate on, int children, long pastA1Threshold, long pastA2Threshold) {
     }
 
     static Average average(List<AdoptionScorecard.Measure> measures, int threshold) {

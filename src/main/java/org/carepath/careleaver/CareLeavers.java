@@ -329,10 +329,16 @@ public class CareLeavers {
     /** The authority's figures for a period, counted from every care leaver's recorded dates. */
     @Transactional(readOnly = true)
     public CareLeaverFigures figures(LocalDate from, LocalDate to) {
+        return figures(from, to, reference -> true);
+    }
+
+    /** The same, counting only the young people {@code counted} accepts (by child reference: a manager's scope). */
+    @Transactional(readOnly = true)
+    public CareLeaverFigures figures(LocalDate from, LocalDate to, java.util.function.Predicate<String> counted) {
         if (to.isBefore(from)) {
             throw new org.carepath.web.InvalidRequestException("from", "must not be after to (" + to + ")");
         }
-        var people = careLeavers.findAllByOrderByIdAsc().stream().map(c -> new CareLeaverFigures.YoungPerson(c.dateOfBirth(),
+        var people = careLeavers.findAllByOrderByIdAsc().stream().filter(c -> counted.test(c.childReference())).map(c -> new CareLeaverFigures.YoungPerson(c.dateOfBirth(),
                 c.eligibleOn(), c.closedOn(), c.contacts().stream().map(AdviserContact::contactedOn).toList(),
                 c.circumstances().stream().map(s -> new CareLeaverFigures.Situation(s.recordedOn(), s.accommodationSuitable(),
                         s.inEducationEmploymentOrTraining(), s.stayingPut())).toList(),

@@ -13,5 +13,8 @@ interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
     List<Deadline> findByProcessInstanceIdAndClosedAtIsNullOrderByDueDateAsc(String processInstanceId);
 
+    List<Deadline> findByTimescaleKeyInAndOutcomeAndClosedAtGreaterThanEqualAndClosedAtLessThan(java.util.Collection<String> timescaleKeys,
+            Resolution outcome, java.time.Instant from, java.time.Instant before);
+
     Optional<Deadline> findFirstByProcessInstanceIdAndTimescaleKeyAndClosedAtIsNull(String processInstanceId, String timescaleKey);
 }

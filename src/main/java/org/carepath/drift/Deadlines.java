@@ -276,6 +276,20 @@ public class Deadlines {
         return views(deadlines.findByProcessInstanceIdAndClosedAtIsNullOrderByDueDateAsc(processInstanceId));
     }
 
+    /**
+     * The stages on these timescales whose work was done from {@code from} to {@code to} (both days included, in the
+     * council's time zone); a stage cancelled (the work withdrawn) is not among them.
+     */
+    @Transactional(readOnly = true)
+    public List<CompletedDeadline> completedBetween(java.util.Collection<String> timescaleKeys, LocalDate from, LocalDate to) {
+        return deadlines.findByTimescaleKeyInAndOutcomeAndClosedAtGreaterThanEqualAndClosedAtLessThan(timescaleKeys,
+                        Resolution.COMPLETED, from.atStartOfDay(timescales.zone()).toInstant(),
+                        to.plusDays(1).atStartOfDay(timescales.zone()).toInstant()).stream()
+                .map(d -> new CompletedDeadline(d.childReference(), d.timescaleKey(), d.work(), d.triggerDate(),
+                        d.originalDueDate(), d.dueDate(), timescales.dateOf(d.closedAt())))
+                .toList();
+    }
+
     private List<DeadlineView> views(List<Deadline> open) {
         var now = timescales.now();
         var today = timescales.dateOf(now);

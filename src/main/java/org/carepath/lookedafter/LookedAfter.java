@@ -352,6 +352,13 @@ public class LookedAfter {
         return periods.findByEndedOnIsNullOrderByStartedOnAsc().stream().map(p -> p.view(today)).toList();
     }
 
+    /** Every period in care open on or after {@code from}: those open today and those ended since. */
+    @Transactional(readOnly = true)
+    public List<PeriodInCareView> periodsSince(LocalDate from) {
+        var today = timescales.today();
+        return periods.findByEndedOnIsNullOrEndedOnGreaterThanEqualOrderByStartedOnAsc(from).stream().map(p -> p.view(today)).toList();
+    }
+
     PeriodInCare openPeriod(String childReference) {
         children.require(childReference);
         return periods.lockOpen(childReference)

@@ -23,4 +23,6 @@ interface PeriodInCareRepository extends JpaRepository<PeriodInCare, Long> {
     List<PeriodInCare> findByChildReferenceOrderByStartedOnDesc(String childReference);
 
     List<PeriodInCare> findByEndedOnIsNullOrderByStartedOnAsc();
+
+    List<PeriodInCare> findByEndedOnIsNullOrEndedOnGreaterThanEqualOrderByStartedOnAsc(java.time.LocalDate endedOnOrAfter);
 }

@@ -127,6 +127,13 @@ public class Proceedings {
         return cases.findLive().stream().map(views::view).toList();
     }
 
+    /** Every case concluded by a final order from {@code from} to {@code to}, both days included. */
+    @Transactional(readOnly = true)
+    public List<ProceedingsView> concludedBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        return cases.findByStatusAndConcludedOnBetweenOrderByConcludedOnAsc(ProceedingsStatus.CONCLUDED, from, to).stream()
+                .map(views::view).toList();
+    }
+
     // ------------------------------------------------------------------ recording what the court did
 
     /** Checks everything, then writes: a bad field leaves nothing half-written. */

@@ -26,6 +26,7 @@ record PageLayout(String councilName, String councilLogo, String signedIn, List<
             if (ManagerView.MANAGERS.stream().anyMatch(viewer::in)) {
                 links.add(new Link("Manager view", "/manager", current.equals("manager")));
                 links.add(new Link("Caseloads", "/manager#caseloads", false));
+                links.add(new Link("Figures", "/tracker/figures", current.equals("figures")));
             }
             if (PANEL_READERS.stream().anyMatch(viewer::in)) {
                 links.add(new Link("Panels", "/panel", false));

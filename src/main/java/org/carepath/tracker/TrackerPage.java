@@ -225,7 +225,7 @@ class TrackerPage {
         return cell;
     }
 
-    private static void line(StringBuilder csv, List<String> cells) {
+    static void line(StringBuilder csv, List<String> cells) {
         csv.append(cells.stream().map(TrackerPage::neutralised).map(cell -> cell.contains(",") || cell.contains("\"")
                 || cell.contains("\n") || cell.contains("\r") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell)
                 .collect(Collectors.joining(","))).append("\r\n");

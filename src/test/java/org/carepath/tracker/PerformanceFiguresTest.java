@@ -1,0 +1,251 @@
+package org.carepath.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.carepath.CarePathTest;
+import org.carepath.ProcessTestSupport;
+import org.carepath.TasklistSession;
+import org.carepath.identity.Viewer;
+import org.carepath.proceedings.ProceedingsFixtures;
+import org.carepath.referral.ReferralFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The performance figures against a small data set worked out by hand, all in 2093 (a year no other test uses; no
+ * bank-holiday data then, so working days are weekdays), read on Fri 14 Aug 2093: the twelve months are Sep 2092 to
+ * Aug 2093.
+ * <ul>
+ *   <li>Referrals: A and B received Wed 3 Jun (decision due Thu 4 Jun), A decided that day, B on Fri 5 Jun (late);
+ *       C received Wed 1 Jul, decided Thu 2 Jul (on time). June: 2 decisions, 1 on time, 50%; July: 1, 1, 100%.</li>
+ *   <li>Assessments, due 45 working days from the referral: A and B on Wed 5 Aug, C on Wed 2 Sep. A signed off Wed
+ *       15 Jul (on time), B Mon 10 Aug (late), C Wed 12 Aug (on time). July: 1 of 1, 100%; August: 1 of 2, 50%.</li>
+ *   <li>Care proceedings, 26 weeks beginning with the day of issue: P1 issued Mon 2 Feb (due Sun 2 Aug), final order
+ *       Fri 17 Jul, 166 days; P2 issued Mon 5 Jan (due Sun 5 Jul), final order Fri 10 Jul, 187 days (over); P3 issued
+ *       Mon 2 Mar (due Sun 30 Aug), final order Wed 12 Aug, 164 days. July: 2 concluded, 1 within, 50%, average
+ *       176.5 days = 25.2 weeks; August: 1, 1, 100%, 23.4 weeks.</li>
+ * </ul>
+ */
+@CarePathTest
+class PerformanceFiguresTest extends ProcessTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ReferralFixtures referrals;
+    @Autowired
+    ProceedingsFixtures proceedings;
+    @Autowired
+    PerformanceFigures figures;
+    @Autowired
+    IdentityService identity;
+
+    /** The data set is seeded once (the database is shared by every test of the run) and only read after. */
+    private static boolean seeded;
+
+    @BeforeEach
+    void seed() {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        clockAt("2093-06-03T08:30");
+        var a = referrals.referralReceivedAt("2093-06-03T08:00:00+01:00");
+        var b = referrals.referralReceivedAt("2093-06-03T08:00:00+01:00");
+        screen(a);
+        clockAt("2093-06-05T10:00");
+        screen(b);
+        clockAt("2093-07-01T08:30");
+        var c = referrals.referralReceivedAt("2093-07-01T08:00:00+01:00");
+        clockAt("2093-07-02T16:00");
+        screen(c);
+        clockAt("2093-07-15T11:00");
+        assessAndSignOff(a, false);
+        clockAt("2093-08-10T11:00");
+        assessAndSignOff(b, true);
+        clockAt("2093-08-12T11:00");
+        assessAndSignOff(c, false);
+
+        concluded("2093-02-02", "2093-02-12", "2093-06-19", "2093-07-17");
+        concluded("2093-01-05", "2093-01-15", "2093-06-12", "2093-07-10");
+        concluded("2093-03-02", "2093-03-12", "2093-07-24", "2093-08-12");
+        clockAt("2093-08-14T09:00");
+    }
+
+    @Test
+    void referralDecisionsAreCountedInTheMonthDecidedAgainstOneWorkingDay() {
+        clockAt("2093-08-14T09:00");
+        var figure = figures.one(Viewer.of(identity, "service-manager"), "referral-decisions");
+        assertThat(figure.title()).isEqualTo("Referral decisions within 1 working day");
+        assertThat(figure.headings()).containsExactly("Month", "Decisions", "On time", "Late", "Percentage on time");
+        assertThat(figure.rows()).hasSize(12);
+        assertThat(figure.rows().get(0).get(0)).as("twelve months to the clock's month").isEqualTo("Sep 2092");
+        assertThat(row(figure, "Jun 2093")).containsExactly("Jun 2093", "2", "1", "1", "50%");
+        assertThat(row(figure, "Jul 2093")).containsExactly("Jul 2093", "1", "1", "0", "100%");
+        assertThat(row(figure, "Aug 2093")).containsExactly("Aug 2093", "0", "0", "0", "");
+        assertThat(row(figure, "May 2093")).containsExactly("May 2093", "0", "0", "0", "");
+    }
+
+    @Test
+    void assessmentsAreCountedInTheMonthSignedOffAgainstFortyFiveWorkingDays() {
+        clockAt("2093-08-14T09:00");
+        var figure = figures.one(Viewer.of(identity, "service-manager"), "assessments");
+        assertThat(figure.title()).isEqualTo("Assessments completed within 45 working days");
+        assertThat(row(figure, "Jun 2093")).containsExactly("Jun 2093", "0", "0", "0", "");
+        assertThat(row(figure, "Jul 2093")).containsExactly("Jul 2093", "1", "1", "0", "100%");
+        assertThat(row(figure, "Aug 2093")).containsExactly("Aug 2093", "2", "1", "1", "50%");
+    }
+
+    @Test
+    void proceedingsAreCountedInTheMonthConcludedAgainstTwentySixWeeksWithTheirAverageLength() {
+        clockAt("2093-08-14T09:00");
+        var figure = figures.one(Viewer.of(identity, "service-manager"), "proceedings");
+        assertThat(figure.title()).isEqualTo("Care proceedings concluded within 26 weeks");
+        assertThat(figure.headings()).containsExactly("Month", "Concluded", "Within 26 weeks", "Over 26 weeks", "Percentage on time",
+                "Average length (weeks)");
+        assertThat(row(figure, "Jul 2093")).containsExactly("Jul 2093", "2", "1", "1", "50%", "25.2");
+        assertThat(row(figure, "Aug 2093")).containsExactly("Aug 2093", "1", "1", "0", "100%", "23.4");
+        assertThat(row(figure, "Jun 2093")).containsExactly("Jun 2093", "0", "0", "0", "", "");
+        assertThat(figure.series()).extracting(PerformanceFigures.Series::threshold).as("the 26 weeks, from the catalogue")
+                .containsExactly(null, null, 26);
+    }
+
+    @Test
+    void monthsMoveWithTheClock() {
+        clockAt("2094-06-01T09:00");
+        var figure = figures.one(Viewer.of(identity, "service-manager"), "referral-decisions");
+        assertThat(figure.rows().get(0).get(0)).isEqualTo("Jul 2093");
+        assertThat(figure.rows().get(0)).containsExactly("Jul 2093", "1", "1", "0", "100%");
+        assertThat(figure.rows().stream().map(r -> r.get(0))).doesNotContain("Jun 2093");
+    }
+
+    @Test
+    void eachCsvHoldsTheFiguresThePageShowsCellForCell() {
+        clockAt("2093-08-14T09:00");
+        var page = get("service-manager", "/tracker/figures");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var html = page.getBody();
+        assertThat(html).contains("/webjars/echarts/5.3.1/dist/echarts.min.js").contains("class=\"carepath-chart\"")
+                .contains("href=\"/tracker/figures\"");
+        for (var figure : figures.all(Viewer.of(identity, "service-manager"))) {
+            assertThat(html).as(figure.id()).contains("id=\"" + figure.id() + "\"").contains(figure.definition()
+                    .replace("'", "&#39;"));
+            var csv = get("service-manager", "/tracker/figures/" + figure.id() + ".csv");
+            assertThat(csv.getStatusCode()).as(figure.id()).isEqualTo(HttpStatus.OK);
+            assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+            var lines = Arrays.asList(csv.getBody().split("\r\n"));
+            assertThat(lines.get(0)).isEqualTo(csvLine(figure.headings()));
+            assertThat(lines.subList(1, lines.size())).as("%s: the CSV is the table on the page", figure.id())
+                    .isEqualTo(tableRows(html, figure.id()));
+        }
+        var proceedingsCsv = get("service-manager", "/tracker/figures/proceedings.csv").getBody();
+        assertThat(proceedingsCsv).contains("\r\nJul 2093,2,1,1,50%,25.2\r\nAug 2093,1,1,0,100%,23.4\r\n");
+        assertThat(get("service-manager", "/tracker/figures/nonsense.csv").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aTeamManagerCountsTheirTeamsChildrenAndAPractitionerIsRefused() {
+        clockAt("2093-08-14T09:00");
+        var south = figures.one(Viewer.of(identity, "team-manager-south"), "referral-decisions");
+        assertThat(row(south, "Jun 2093")).as("the North team's children are not the South's").containsExactly("Jun 2093", "0", "0", "0", "");
+        var north = figures.one(Viewer.of(identity, "team-manager"), "referral-decisions");
+        assertThat(row(north, "Jun 2093")).containsExactly("Jun 2093", "2", "1", "1", "50%");
+        assertThat(get("team-manager-south", "/tracker/figures/referral-decisions.csv").getBody()).contains("\r\nJun 2093,0,0,0,\r\n");
+
+        assertThat(get("practitioner", "/tracker/figures").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("practitioner", "/tracker/figures/assessments.csv").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("practitioner", "/tracker").getBody()).as("no link for those the page is not for").doesNotContain("/tracker/figures");
+        assertThat(http.getForEntity("/tracker/figures/assessments.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private static List<String> row(PerformanceFigures.Figure figure, String month) {
+        return figure.rows().stream().filter(r -> r.get(0).equals(month)).findFirst().orElseThrow();
+    }
+
+    private static final Pattern CELL = Pattern.compile("<t[hd][^>]*>([^<]*)</t[hd]>");
+
+    /** The figure's table rows as the page shows them, cells joined as the CSV joins them. */
+    private static List<String> tableRows(String html, String id) {
+        var start = html.indexOf("data-figure=\"" + id + "\"");
+        var body = html.substring(html.indexOf("<tbody", start), html.indexOf("</tbody>", start));
+        var rows = new ArrayList<String>();
+        for (var row : body.split("</tr>")) {
+            var matcher = CELL.matcher(row);
+            var cells = new ArrayList<String>();
+            while (matcher.find()) {
+                cells.add(matcher.group(1).replace("&#39;", "'").replace("&amp;", "&"));
+            }
+            if (!cells.isEmpty()) {
+                rows.add(csvLine(cells));
+            }
+        }
+        return rows;
+    }
+
+    /** Cells joined as a CSV line: a cell with a comma quoted. */
+    private static String csvLine(List<String> cells) {
+        return String.join(",", cells.stream().map(cell -> cell.contains(",") ? "\"" + cell + "\"" : cell).toList());
+    }
+
+    private void screen(ReferralFixtures.Taken referral) {
+        completeAs("practitioner", task(referral.processInstanceId(), "Task_ScreenContact"), Map.of("ragRating", "amber",
+                "screeningDecision", "assessment", "screeningRationale", "Needs assessment."));
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_AllocateSocialWorker"), Map.of("allocatedWorker", "practitioner"));
+    }
+
+    private void assessAndSignOff(ReferralFixtures.Taken referral, boolean late) {
+        var today = java.time.LocalDate.ofInstant(now(), LONDON).toString();
+        var assessment = new java.util.HashMap<String, Object>(Map.of("childSeenOn", today, "childsViews", "Wants to stay at home.",
+                "assessmentAnalysis", "Needs support with routines.", "assessmentRecommendation", "child-in-need"));
+        if (late) {
+            assessment.put("delayReasons", "Worker off sick for two weeks.");
+        }
+        completeAs("practitioner", task(referral.processInstanceId(), "Task_CompleteAssessment"), assessment);
+        completeAs("team-manager", task(referral.processInstanceId(), "Task_SignOffAssessment"), Map.of("signOffDecision", "child-in-need",
+                "signOffRationale", "Agree: child in need plan."));
+    }
+
+    /** A case issued, heard at a case management and an issues resolution hearing, and concluded by a care order. */
+    private void concluded(String issuedOn, String caseManagementOn, String issuesResolutionOn, String finalOn) {
+        clockAt(issuedOn + "T09:00");
+        var c = proceedings.requested();
+        proceedings.legalPlanningMeeting(c, issuedOn, "issue-proceedings");
+        clockAt(issuedOn + "T16:00");
+        proceedings.issued(c, issuedOn);
+        clockAt(caseManagementOn + "T17:00");
+        hearing(c, Map.of("type", "CASE_MANAGEMENT", "heldOn", caseManagementOn, "outcome", "Timetable set.",
+                "nextHearingOn", issuesResolutionOn, "nextHearingType", "ISSUES_RESOLUTION"));
+        clockAt(issuesResolutionOn + "T17:00");
+        hearing(c, Map.of("type", "ISSUES_RESOLUTION", "heldOn", issuesResolutionOn, "outcome", "Final hearing listed.",
+                "nextHearingOn", finalOn, "nextHearingType", "FINAL"));
+        clockAt(finalOn + "T17:00");
+        hearing(c, Map.of("type", "FINAL", "heldOn", finalOn, "outcome", "Care order.", "orders", List.of(Map.of("type", "CARE_ORDER"))));
+    }
+
+    private void hearing(ProceedingsFixtures.Case c, Map<String, Object> body) {
+        var answer = http.withBasicAuth("legal", "demo").exchange("/api/proceedings/" + c.proceedingsId() + "/hearings", HttpMethod.POST,
+                new HttpEntity<>(body), String.class);
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
+        var session = TasklistSession.signIn(http, user);
+        var headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session.cookies());
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}
