@@ -251,8 +251,11 @@ class Caseloads {
         var late = new HashMap<String, Long>();
         counted.stream().filter(task -> task.getAssignee() != null).forEach(task -> open.merge(task.getAssignee(), 1L, Long::sum));
         overdue.stream().filter(task -> task.getAssignee() != null).forEach(task -> late.merge(task.getAssignee(), 1L, Long::sum));
+        // someone holding a task with no child allocated is shown if they are of the social work line: not the IRO
+        // chairing a child's review, whose tasks count in the team's total but who is nobody's caseholder
         var everyone = new LinkedHashSet<String>(caseload.keySet());
-        everyone.addAll(open.keySet());
+        open.keySet().stream().filter(worker -> caseload.containsKey(worker)
+                || Teams.TEAM_SCOPED_ROLES.stream().anyMatch(Viewer.of(identity, worker)::in)).forEach(everyone::add);
         return everyone.stream().map(worker -> new WorkerLoad(worker, names.computeIfAbsent(worker, this::displayName),
                         teamNames.containsKey(worker) ? String.join(", ", teamNames.get(worker)) : null, caseload.getOrDefault(worker, 0),
                         open.getOrDefault(worker, 0L), late.getOrDefault(worker, 0L)))

@@ -87,7 +87,8 @@ class IroReviews {
 
     /** An open dispute: the stage it has climbed to, and the step it waits at, held by whom, due when. */
     record OpenDispute(String reference, String childName, String iroName, LocalDate raisedOn, long daysOpen, String concern,
-                       String stage, String step, String heldBy, LocalDate stepDue, boolean stepOverdue, String taskId) {
+                       String stage, String step, String heldBy, LocalDate stepDue, boolean stepOverdue, String taskId,
+                       boolean viewerMayOpen) {
 
         public String raisedOnText() {
             return raisedOn.format(TrackerPage.DAY);
@@ -138,7 +139,7 @@ class IroReviews {
         var open = disputes.open().stream()
                 .filter(dispute -> byChild.containsKey(dispute.childReference())
                         || own && iro == null && Objects.equals(viewer.userId(), dispute.raisedBy()) && access.canAccess(viewer, dispute.childReference()))
-                .map(dispute -> openDispute(dispute, byChild.get(dispute.childReference()), names, today))
+                .map(dispute -> openDispute(dispute, byChild.get(dispute.childReference()), names, today, viewer, own))
                 .toList();
         return new View(own, reviewed, overdue, open, iros);
     }
@@ -165,7 +166,8 @@ class IroReviews {
                 next.map(DeadlineView::workingDaysOverdue).orElse(0), task == null ? null : task.getId());
     }
 
-    private OpenDispute openDispute(DisputeView dispute, Reviewed child, Map<String, String> names, LocalDate today) {
+    private OpenDispute openDispute(DisputeView dispute, Reviewed child, Map<String, String> names, LocalDate today, Viewer viewer,
+                                    boolean own) {
         var step = dispute.processInstanceId() == null ? null : Viewer.asTheApplication(identity, () -> tasks.createTaskQuery()
                 .processInstanceId(dispute.processInstanceId()).orderByDueDate().asc().list().stream().findFirst().orElse(null));
         var due = step == null || step.getDueDate() == null ? null : timescales.dateOf(step.getDueDate().toInstant());
@@ -176,7 +178,9 @@ class IroReviews {
                 dispute.raisedBy() == null ? null : names.computeIfAbsent(dispute.raisedBy(), this::displayName), dispute.raisedOn(),
                 java.time.temporal.ChronoUnit.DAYS.between(dispute.raisedOn(), today), concern,
                 ManagerView.words(dispute.currentStage().name()), step == null ? "No step open" : Caseloads.withoutChild(step.getName(), dispute.childReference()), heldBy, due,
-                due != null && step.getDueDate().toInstant().isBefore(timescales.now()), step == null ? null : step.getId());
+                due != null && step.getDueDate().toInstant().isBefore(timescales.now()), step == null ? null : step.getId(),
+                // the Tasklist opens a step for the one who holds it, or for a manager who may pick it up
+                step != null && (Objects.equals(viewer.userId(), step.getAssignee()) || step.getAssignee() == null && !own));
     }
 
     /** Who may pick the step up, in words: "Team managers (North assessment team)". */

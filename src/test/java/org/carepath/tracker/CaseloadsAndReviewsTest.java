@@ -257,6 +257,7 @@ class CaseloadsAndReviewsTest extends ProcessTestSupport {
             assertThat(dispute.raisedOn()).isEqualTo(LocalDate.parse("2097-11-19"));
             assertThat(dispute.daysOpen()).isOne();
             assertThat(dispute.heldBy()).startsWith("Waiting for ");
+            assertThat(dispute.viewerMayOpen()).as("the team manager's step, not the IRO's to open").isFalse();
         });
     }
 
@@ -267,6 +268,7 @@ class CaseloadsAndReviewsTest extends ProcessTestSupport {
         assertThat(view.children()).extracting(IroReviews.Reviewed::reference).containsExactlyInAnyOrder(seeded.l1(), seeded.l2(), seeded.l3());
         assertThat(view.iros()).containsEntry("cl-iro", "Isla Reed").containsEntry("cl-iro-2", "Owen Reed");
         assertThat(view.disputes()).extracting(IroReviews.OpenDispute::reference).containsExactlyInAnyOrder(seeded.l1(), seeded.l3());
+        assertThat(view.disputes()).as("the team manager may pick the response up").allMatch(IroReviews.OpenDispute::viewerMayOpen);
         var owen = reviews.of(Viewer.of(identity, "cl-manager-care"), "cl-iro-2");
         assertThat(owen.children()).extracting(IroReviews.Reviewed::reference).containsExactly(seeded.l3());
         assertThat(owen.disputes()).extracting(IroReviews.OpenDispute::reference).containsExactly(seeded.l3());
