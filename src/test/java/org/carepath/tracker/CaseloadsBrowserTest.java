@@ -104,6 +104,11 @@ class CaseloadsBrowserTest extends BrowserTestSupport {
         open("/tracker/reviews");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-disputes")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My reviews");
+        assertThat(browser.findElement(By.id("on-this-page")).getText()).as("the suite's other children may be Ian's too")
+                .containsPattern("Children you review \\([1-9]\\d*\\)").containsPattern("Overdue reviews \\([1-9]\\d*\\)")
+                .containsPattern("Open disputes \\([1-9]\\d*\\)");
+        click(By.linkText(browser.findElement(By.cssSelector("#on-this-page a[href='#open-disputes']")).getText()));
+        assertThat(browser.getCurrentUrl()).endsWith("#open-disputes");
         assertThat(browser.findElements(By.linkText("Caseloads"))).as("not an IRO's page").isEmpty();
         assertThat(browser.findElement(By.cssSelector("#overdue-reviews + table tr[data-child='" + inCare + "']")).getText())
                 .contains("First review").contains("Mon 3 Feb 2098").contains("6");
