@@ -159,7 +159,7 @@ class Caseloads {
         var counted = new ArrayList<Task>();
         for (var task : Viewer.asTheApplication(identity, () -> tasks.createTaskQuery().active().list())) {
             var reference = childOf.get(task.getProcessInstanceId());
-            if (reference == null || !isChild.computeIfAbsent(reference, children::exists)) {
+            if (reference == null || !isChild.computeIfAbsent(reference, r -> teamByChild.containsKey(r) || children.exists(r))) {
                 continue;
             }
             if (own) {
