@@ -263,8 +263,8 @@ class Caseloads {
     }
 
     /**
-     * A task's name without the child it is about ("Screen contact: Jay Smith (C-000001)" is "Screen contact"), for a
-     * row that names the child already.
+     * A task's name without the child it is about: the engine's task names end with the child's name and reference
+     * after a colon, which a row that names the child already need not repeat.
      */
     static String withoutChild(String taskName, String reference) {
         if (taskName == null) {
