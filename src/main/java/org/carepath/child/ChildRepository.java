@@ -22,6 +22,11 @@ interface ChildRepository extends JpaRepository<Child, Long> {
             + " a.teamName, a.allocatedFrom) from Allocation a join a.child c where a.allocatedTo is null order by a.workerName, c.familyName")
     java.util.List<CurrentAllocation> currentAllocations();
 
+    /** Each allocation current at some time since {@code since}, with its child's reference and name, by child and then in time. */
+    @Query("select c.reference, concat(c.givenName, ' ', c.familyName), a from Allocation a join a.child c"
+            + " where a.allocatedTo is null or a.allocatedTo >= ?1 order by c.reference, a.allocatedFrom, a.id")
+    java.util.List<Object[]> allocationsSince(java.time.Instant since);
+
     @Query(value = "select nextval('child_reference_seq')", nativeQuery = true)
     long nextReferenceNumber();
 }

@@ -88,6 +88,22 @@ public class Children {
         return children.currentAllocations();
     }
 
+    /**
+     * Every allocated child's allocations that were current at some time since {@code since}, oldest first, in one
+     * query: the caseloads page counts the changes of social worker from them.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<RecentAllocations> allocationsSince(java.time.Instant since) {
+        var byChild = new java.util.LinkedHashMap<String, RecentAllocations>();
+        for (var row : children.allocationsSince(since)) {
+            var reference = (String) row[0];
+            byChild.computeIfAbsent(reference, r -> new RecentAllocations(r, (String) row[1], new java.util.ArrayList<>()))
+                    .allocations().add(((Allocation) row[2]).view());
+        }
+        return byChild.values().stream().map(r -> new RecentAllocations(r.childReference(), r.childName(), java.util.List.copyOf(r.allocations())))
+                .toList();
+    }
+
     /** The team the child's current allocation is with, if the child is allocated. */
     @Transactional(readOnly = true)
     public Optional<String> responsibleTeam(String reference) {

@@ -97,6 +97,12 @@ public class Disputes {
         return disputes.findByChildReferenceOrderByRaisedAtDescIdDesc(childReference).stream().map(IroDispute::view).toList();
     }
 
+    /** Every open dispute, of every child, oldest first: for the IRO's page, which keeps to the viewer's scope. */
+    @Transactional(readOnly = true)
+    public List<DisputeView> open() {
+        return disputes.findByStatusOrderByRaisedAtAscIdAsc(DisputeStatus.OPEN).stream().map(IroDispute::view).toList();
+    }
+
     /**
      * The child is no longer looked after: their open disputes close (status {@code CLOSED_CHILD_LEFT_CARE}) and
      * their journeys end, with the stages' clocks.

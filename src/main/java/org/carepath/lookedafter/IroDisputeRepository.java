@@ -8,5 +8,7 @@ interface IroDisputeRepository extends JpaRepository<IroDispute, Long> {
 
     List<IroDispute> findByChildReferenceOrderByRaisedAtDescIdDesc(String childReference);
 
+    List<IroDispute> findByStatusOrderByRaisedAtAscIdAsc(DisputeStatus status);
+
     List<IroDispute> findByChildReferenceAndStatus(String childReference, DisputeStatus status);
 }

@@ -23,9 +23,14 @@ record PageLayout(String councilName, String councilLogo, String signedIn, List<
         if (viewer != null) {
             links.add(new Link("Tracker", "/tracker", current.equals("tracker")));
             links.add(new Link("Escalations", "/tracker/escalations", current.equals("escalations")));
+            if (Caseloads.VIEWERS.stream().anyMatch(viewer::in)) {
+                links.add(new Link("Caseloads", "/tracker/caseloads", current.equals("caseloads")));
+            }
+            if (IroReviews.VIEWERS.stream().anyMatch(viewer::in)) {
+                links.add(new Link(viewer.in(Groups.IRO) ? "My reviews" : "IRO reviews", "/tracker/reviews", current.equals("reviews")));
+            }
             if (ManagerView.MANAGERS.stream().anyMatch(viewer::in)) {
                 links.add(new Link("Manager view", "/manager", current.equals("manager")));
-                links.add(new Link("Caseloads", "/manager#caseloads", false));
                 links.add(new Link("Figures", "/tracker/figures", current.equals("figures")));
             }
             if (PANEL_READERS.stream().anyMatch(viewer::in)) {
