@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * as the demo user whose work it is. Dates are in the past by the engine clock, so the clocks of the stages not yet
  * done are overdue: their timers fire and drift alerts rise as they would in a council whose work is late.
  *
- * <p>Each child's referral names the seed (its referrer: "Demo seed, {kind}, {marker}"): seeding counts the children
+ * <p>Each child's referral names the seed, its kind of child and its marker as the referrer: seeding counts the children
  * of each kind already there and adds only the missing ones, so a second run adds nothing and an interrupted one
  * goes on where it stopped.
  */
@@ -99,6 +99,7 @@ public class DemoCaseload {
     private final ObjectMapper json;
     private final Environment environment;
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final java.util.Set<ExecutorService> running = ConcurrentHashMap.newKeySet();
 
     DemoCaseload(HistoryService history, TaskService tasks, IdentityService identity, Timescales timescales, ObjectMapper json,
                  Environment environment) {
@@ -152,6 +153,7 @@ public class DemoCaseload {
             t.setDaemon(true);
             return t;
         });
+        running.add(pool);
         try {
             for (var child : interleaved) {
                 pool.execute(() -> {
@@ -173,10 +175,17 @@ public class DemoCaseload {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
         }
+        running.remove(pool);
         if (!interleaved.isEmpty()) {
             progress.finished();
         }
         return new Result(interleaved.size() - failed.get(), there, failed.get(), firstFailure.get(), progress.elapsed());
+    }
+
+    /** CarePath is stopping (Ctrl-C during a seed): the children not begun are left for the next run to add. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        running.forEach(ExecutorService::shutdownNow);
     }
 
     /** How many children of the kind this seed (its marker) has referred already. */

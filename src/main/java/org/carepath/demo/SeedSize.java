@@ -5,7 +5,7 @@ public record SeedSize(int lookedAfter, int childProtection, int childrenInNeed)
 
     /** A few dozen children: what a fresh {@code ./mvnw spring-boot:run} shows. */
     public static final SeedSize SMALL = new SeedSize(12, 8, 10);
-    /** A council's caseload (England's averages for a mid-sized authority). */
+    /** A council-sized caseload, as issue 14 sets it. */
     public static final SeedSize COUNCIL = new SeedSize(2000, 1200, 1700);
 
     public int total() {
