@@ -234,6 +234,37 @@ class ConcurrentWorkTest extends ProcessTestSupport {
         assertThat(String.valueOf(late.get().getBody())).contains("already completed by");
     }
 
+    /**
+     * Two at the front door refer the same new child at the same moment (a school and the police, say): one record is
+     * made, and the other is told the child is already recorded under it (409), never two records of one child.
+     */
+    @Test
+    void twoReferralsOfOneNewChildAtOnceMakeOneRecord() throws Exception {
+        var tallies = new ArrayList<List<Integer>>();
+        for (int trial = 0; trial < 3; trial++) {
+            var family = "Race-" + System.nanoTime();
+            var answers = race(List.of("practitioner", "practitioner"), user -> post(user, "/api/referrals", Map.of(
+                    "child", Map.of("givenName", "Remi", "familyName", family, "dateOfBirth", "2019-03-04", "gender", "MALE"),
+                    "receivedAt", londonNowIso(), "source", "SCHOOL", "concerns", "Arrives hungry most days.",
+                    "referrer", Map.of("name", "Ann Jones", "organisation", "St Mary's Primary School"))));
+            tallies.add(answers.stream().map(a -> a.getStatusCode().value()).sorted().toList());
+            assertThat(answers).as("%s", answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(201, 409);
+            var recorded = String.valueOf(answers.stream().filter(a -> a.getStatusCode().value() == 201).findFirst().orElseThrow()
+                    .getBody().get("childReference"));
+            assertThat(String.valueOf(answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst().orElseThrow().getBody()))
+                    .contains("already recorded as " + recorded);
+            try (var connection = dataSource.getConnection();
+                 var statement = connection.prepareStatement("select count(*) from child where family_name = ?")) {
+                statement.setString(1, family);
+                try (var result = statement.executeQuery()) {
+                    result.next();
+                    assertThat(result.getInt(1)).as("records of the child").isOne();
+                }
+            }
+        }
+        System.out.println("ConcurrentWorkTest two referring one new child, answers per trial: " + tallies);
+    }
+
     private static Map<String, Object> screening() {
         var variables = new LinkedHashMap<String, Object>();
         Map.of("ragRating", "amber", "screeningDecision", "assessment", "screeningRationale", "Repeat incidents; needs a full assessment.")

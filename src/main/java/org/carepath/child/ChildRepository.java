@@ -12,8 +12,16 @@ interface ChildRepository extends JpaRepository<Child, Long> {
 
     boolean existsByReference(String reference);
 
-    @Query("select c.reference from Child c where lower(c.givenName) = lower(?1) and lower(c.familyName) = lower(?2) and c.dateOfBirth = ?3")
-    Optional<String> findReferenceOfSameChild(String givenName, String familyName, LocalDate dateOfBirth);
+    @Query("select c.reference from Child c where lower(c.givenName) = lower(?1) and lower(c.familyName) = lower(?2) and c.dateOfBirth = ?3"
+            + " order by c.id")
+    java.util.List<String> findReferencesOfSameChild(String givenName, String familyName, LocalDate dateOfBirth);
+
+    /**
+     * Until this transaction ends, another registering a child of the same name and date of birth waits here, then
+     * sees this one's child: two registrations at once make one record, not two.
+     */
+    @Query(value = "select count(*) from (select pg_advisory_xact_lock(hashtext(lower(?1))) ) as registering", nativeQuery = true)
+    long waitForOthersRegistering(String sameChild);
 
     @Query("select c from Child c where lower(c.reference) like ?1 or lower(c.givenName) like ?1 or lower(c.familyName) like ?1 order by c.familyName, c.givenName")
     java.util.List<Child> search(String prefix, org.springframework.data.domain.Pageable page);

@@ -29,7 +29,10 @@ public class Children {
     /** Records a child the council has not met before; refuses a second record of the same child. */
     public ChildView register(NewChild details) {
         if (details.dateOfBirth() != null) {
-            children.findReferenceOfSameChild(details.givenName().strip(), details.familyName().strip(), details.dateOfBirth())
+            var given = details.givenName().strip();
+            var family = details.familyName().strip();
+            children.waitForOthersRegistering("child " + given + "\n" + family + "\n" + details.dateOfBirth());
+            children.findReferencesOfSameChild(given, family, details.dateOfBirth()).stream().findFirst()
                     .ifPresent(existing -> {
                         throw new DuplicateChildException(existing, details.givenName() + " " + details.familyName());
                     });
