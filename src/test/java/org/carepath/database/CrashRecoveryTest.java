@@ -594,7 +594,8 @@ class CrashRecoveryTest {
             }
             command.addAll(List.of("--server.port=" + port, "--carepath.database.embedded.data-directory=" + data,
                     "--logging.level.root=warn", "--logging.level.org.carepath.database=info",
-                    "--logging.level.org.springframework.boot.availability=debug", "--spring.main.banner-mode=off"));
+                    "--logging.level.org.springframework.boot.availability=debug", "--spring.main.banner-mode=off",
+                    "--carepath.demo.seed=none"));
             command.addAll(List.of(settings));
             var process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
