@@ -11,6 +11,8 @@ interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
     List<Deadline> findByChildReferenceAndClosedAtIsNullOrderByDueDateAsc(String childReference);
 
+    List<Deadline> findByChildReferenceInAndClosedAtIsNullOrderByDueDateAsc(java.util.Collection<String> childReferences);
+
     List<Deadline> findByProcessInstanceIdAndClosedAtIsNullOrderByDueDateAsc(String processInstanceId);
 
     List<Deadline> findByTimescaleKeyInAndOutcomeAndClosedAtGreaterThanEqualAndClosedAtLessThan(java.util.Collection<String> timescaleKeys,

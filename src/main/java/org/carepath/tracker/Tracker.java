@@ -161,17 +161,22 @@ class Tracker {
         Map<String, ProceedingsView> cases = new HashMap<>();
         proceedings.live().forEach(c -> cases.putIfAbsent(c.childReference(), c));
         var scorecards = adoptionClocks.ofOpenCases();
+        // one query each for every child in scope, not one per child and journey: the page lists them all
+        Map<String, List<HistoricActivityInstance>> openSteps = Viewer.asTheApplication(identity, () -> history
+                        .createHistoricActivityInstanceQuery().unfinished().orderByHistoricActivityInstanceStartTime().asc().list())
+                .stream().collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
+        var openClocks = deadlines.openForEach(inScope);
 
         var rows = new ArrayList<Row>();
         for (var reference : inScope) {
             var instances = byChild.get(reference);
-            var child = children.get(reference);
-            var journeys = instances.stream().map(instance -> journey(instance, today)).filter(Objects::nonNull)
-                    .sorted(Comparator.comparing(Journey::name)).toList();
+            var journeys = instances.stream().map(instance -> journey(instance, openSteps.getOrDefault(instance.getId(), List.of()), today))
+                    .filter(Objects::nonNull).sorted(Comparator.comparing(Journey::name)).toList();
             if (journeys.isEmpty()) {
                 continue; // only clocks left running: no journey to track
             }
-            var clocks = deadlines.openFor(reference);
+            var child = children.get(reference);
+            var clocks = openClocks.getOrDefault(reference, List.of());
             var next = clocks.stream().min(Comparator.comparing(DeadlineView::dueDate))
                     .map(d -> new NextDeadline(d.work(), d.dueDate(), Rag.of(d.status()), d.workingDaysOverdue())).orElse(null);
             var rag = clocks.stream().map(d -> Rag.of(d.status())).min(Comparator.naturalOrder()).orElse(Rag.NONE);
@@ -210,14 +215,12 @@ class Tracker {
     }
 
     /** The journey and its current stage: the innermost open subprocess, or else the step it waits at. */
-    private Journey journey(ProcessInstance instance, LocalDate today) {
+    private Journey journey(ProcessInstance instance, List<HistoricActivityInstance> open, LocalDate today) {
         var definition = definition(instance.getProcessDefinitionId());
         var key = definition.key();
         if (CLOCKS.contains(key)) {
             return null;
         }
-        var open = Viewer.asTheApplication(identity, () -> history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).unfinished().orderByHistoricActivityInstanceStartTime().asc().list());
         Function<String, java.util.Optional<HistoricActivityInstance>> latest = type -> open.stream()
                 .filter(a -> type.equals(a.getActivityType()) && a.getActivityName() != null).reduce((first, second) -> second);
         var stage = latest.apply("subProcess").or(() -> open.stream()
