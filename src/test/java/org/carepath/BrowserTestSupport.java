@@ -38,6 +38,26 @@ public abstract class BrowserTestSupport {
         BrowserSupport.click(browser, wait, by);
     }
 
+    /** A screenshot of the whole page, not only the window's height (at most 5,000 pixels), under {@code target/}. */
+    protected void shot(String name) throws Exception {
+        shot(name, 5000);
+    }
+
+    protected void shot(String name, int tallest) throws Exception {
+        var script = (org.openqa.selenium.JavascriptExecutor) browser;
+        script.executeScript("window.scrollTo(0, 0)");
+        var height = ((Number) script.executeScript("return document.documentElement.scrollHeight")).intValue();
+        var window = browser.manage().window();
+        var size = window.getSize();
+        window.setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(Math.max(height, 600), tallest)));
+        try {
+            var language = System.getProperty("carepath.browser.lang", "en-GB");
+            BrowserSupport.screenshot(browser, language.equals("en-GB") ? name : name + "-" + language);
+        } finally {
+            window.setSize(size);
+        }
+    }
+
     /** Signs in to the Tasklist as the demo user (password {@code demo}), with a fresh session. */
     protected void signInToTasklist(int port, String user) {
         browser.manage().deleteAllCookies();

@@ -38,7 +38,6 @@ import org.springframework.http.MediaType;
 @CarePathTest
 class PanelPagesBrowserTest extends BrowserTestSupport {
 
-    private static final String LANGUAGE = System.getProperty("carepath.browser.lang", "en-GB");
 
     @LocalServerPort
     int port;
@@ -288,17 +287,4 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
         return browser.findElement(By.tagName(tag)).getText();
     }
 
-    private void shot(String name) throws Exception {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        // the whole page, not only the window's height
-        var height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).intValue();
-        var window = browser.manage().window();
-        var size = window.getSize();
-        window.setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(Math.max(height, 600), 5000)));
-        try {
-            BrowserSupport.screenshot(browser, LANGUAGE.equals("en-GB") ? name : name + "-" + LANGUAGE);
-        } finally {
-            window.setSize(size);
-        }
-    }
 }

@@ -19,7 +19,6 @@ import org.carepath.referral.ReferralFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,7 +35,6 @@ import org.springframework.http.HttpStatus;
 @CarePathTest
 class CaseloadsBrowserTest extends BrowserTestSupport {
 
-    private static final String LANGUAGE = System.getProperty("carepath.browser.lang", "en-GB");
 
     @LocalServerPort
     int port;
@@ -130,16 +128,4 @@ class CaseloadsBrowserTest extends BrowserTestSupport {
         browser.get("http://localhost:" + port + path);
     }
 
-    private void shot(String name) throws Exception {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        var height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).intValue();
-        var window = browser.manage().window();
-        var size = window.getSize();
-        window.setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(Math.max(height, 600), 5000)));
-        try {
-            BrowserSupport.screenshot(browser, LANGUAGE.equals("en-GB") ? name : name + "-" + LANGUAGE);
-        } finally {
-            window.setSize(size);
-        }
-    }
 }

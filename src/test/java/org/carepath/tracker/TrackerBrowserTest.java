@@ -29,7 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CarePathTest
 class TrackerBrowserTest extends BrowserTestSupport {
 
-    private static final String LANGUAGE = System.getProperty("carepath.browser.lang", "en-GB");
 
     @LocalServerPort
     int port;
@@ -137,16 +136,4 @@ class TrackerBrowserTest extends BrowserTestSupport {
         browser.get("http://localhost:" + port + path);
     }
 
-    private void shot(String name) throws Exception {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        var height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).intValue();
-        var window = browser.manage().window();
-        var size = window.getSize();
-        window.setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(Math.max(height, 600), 5000)));
-        try {
-            BrowserSupport.screenshot(browser, LANGUAGE.equals("en-GB") ? name : name + "-" + LANGUAGE);
-        } finally {
-            window.setSize(size);
-        }
-    }
 }
