@@ -51,21 +51,33 @@ final class PanelInput {
             @Size(max = 30) List<@NotNull(message = "is required") Long> members) {
     }
 
-    record Invitations(@NotEmpty(message = "is required: the members invited") @Size(max = 30) List<@NotNull(message = "is required") Long> members) {
+    record Invitations(@NotEmpty(message = "is required: the members invited") @Size(max = 30) List<@NotNull(message = "is required") Long> members,
+                       @Schema(description = "The sitting's version you last saw (its version field): when someone has changed the sitting since, the"
+                    + " change is refused (409) so that you can look at it again; without it, the change is made on the sitting as it is now",
+                    example = "3") @Min(value = 0, message = "must be 0 or more") Long version) {
     }
 
     /** The members who attended; every other member invited did not. */
     record Attendance(@NotNull(message = "is required: the members who attended (may be empty)") @Size(max = 30)
-                      List<@NotNull(message = "is required") Long> attended) {
+                      List<@NotNull(message = "is required") Long> attended,
+                      @Schema(description = "The sitting's version you last saw (its version field): when someone has changed the sitting since, the"
+                    + " change is refused (409) so that you can look at it again; without it, the change is made on the sitting as it is now",
+                    example = "3") @Min(value = 0, message = "must be 0 or more") Long version) {
     }
 
-    record Cancellation(@NotBlank(message = "is required: why the sitting is cancelled") @Size(max = 2000) String reason) {
+    record Cancellation(@NotBlank(message = "is required: why the sitting is cancelled") @Size(max = 2000) String reason,
+                        @Schema(description = "The sitting's version you last saw (its version field): when someone has changed the sitting since, the"
+                    + " change is refused (409) so that you can look at it again; without it, the change is made on the sitting as it is now",
+                    example = "3") @Min(value = 0, message = "must be 0 or more") Long version) {
     }
 
     record Rescheduling(
             @Schema(example = "2027-01-19") @NotNull(message = "is required") @IsoDate String date,
             @Schema(example = "10:00") @NotNull(message = "is required") @Pattern(regexp = TIME, message = TIME_MESSAGE) String time,
-            @NotBlank(message = "is required: why the sitting moves") @Size(max = 2000) String reason) {
+            @NotBlank(message = "is required: why the sitting moves") @Size(max = 2000) String reason,
+            @Schema(description = "The sitting's version you last saw (its version field): when someone has changed the sitting since, the"
+                    + " change is refused (409) so that you can look at it again; without it, the change is made on the sitting as it is now",
+                    example = "3") @Min(value = 0, message = "must be 0 or more") Long version) {
     }
 
     /** A child booked onto a sitting, and the request that brought them. */

@@ -288,16 +288,25 @@ class PanelPages {
         });
     }
 
+    /** The sitting's version the page was drawn from (a hidden field of each of its forms); none if missing or not a number. */
+    private static Long versionSeen(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     @PostMapping("/sittings/{id}/attendance")
     String attendance(@PathVariable String id, @RequestParam(name = "attended", required = false) List<String> attended,
-                      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                      @RequestParam(name = "version", required = false) String version, HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return as(request, response, model, true, () -> {
             long sitting = sittingId(id);
             var errors = new PageErrors();
             var present = ids(attended, errors, "attendance.attended", "#attendance", "Attendance");
             if (!errors.any()) {
                 try {
-                    var recorded = panels.recordAttendance(sitting, new PanelInput.Attendance(List.copyOf(present)));
+                    var recorded = panels.recordAttendance(sitting, new PanelInput.Attendance(List.copyOf(present), versionSeen(version)));
                     redirect.addFlashAttribute("notice", "Attendance recorded: the quorum is "
                             + (recorded.actualQuorum().met() ? "met" : "not met"));
                     return "redirect:/panel/sittings/" + sitting + "#quorum";
@@ -317,7 +326,7 @@ class PanelPages {
 
     @PostMapping("/sittings/{id}/invitations")
     String invite(@PathVariable String id, @RequestParam(name = "members", required = false) List<String> members,
-                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                  @RequestParam(name = "version", required = false) String version, HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return as(request, response, model, true, () -> {
             long sitting = sittingId(id);
             var errors = new PageErrors();
@@ -328,7 +337,7 @@ class PanelPages {
             }
             if (!errors.any()) {
                 try {
-                    var invited = panels.invite(sitting, new PanelInput.Invitations(chosen));
+                    var invited = panels.invite(sitting, new PanelInput.Invitations(chosen, versionSeen(version)));
                     redirect.addFlashAttribute("notice", "Members invited: the quorum expected is "
                             + (invited.expectedQuorum().met() ? "met" : "not met"));
                     return "redirect:/panel/sittings/" + sitting + "#quorum";
@@ -374,7 +383,7 @@ class PanelPages {
             var errors = new PageErrors();
             try {
                 var moved = panels.reschedule(sitting, new PanelInput.Rescheduling(date(form, "reschedule-date"),
-                        blankToNull(form.get("reschedule-time")), blankToNull(form.get("reschedule-reason"))));
+                        blankToNull(form.get("reschedule-time")), blankToNull(form.get("reschedule-reason")), versionSeen(form.get("version"))));
                 redirect.addFlashAttribute("notice", "Sitting moved to " + Timescales.DAY_IN_WORDS.format(moved.date()) + " at " + moved.time());
                 return "redirect:/panel/sittings/" + sitting;
             } catch (InvalidRequestException e) {
@@ -399,7 +408,7 @@ class PanelPages {
             long sitting = sittingId(id);
             var errors = new PageErrors();
             try {
-                panels.cancel(sitting, new PanelInput.Cancellation(blankToNull(form.get("cancel-reason"))));
+                panels.cancel(sitting, new PanelInput.Cancellation(blankToNull(form.get("cancel-reason")), versionSeen(form.get("version"))));
                 redirect.addFlashAttribute("notice", "Sitting cancelled");
                 return "redirect:/panel/sittings/" + sitting;
             } catch (InvalidRequestException e) {

@@ -41,6 +41,9 @@ class PanelSitting {
     private String createdBy;
     private Instant papersCirculatedAt;
     private String papersCirculatedBy;
+    private long version;
+    private Instant changedAt;
+    private String changedBy;
 
     @OneToMany(mappedBy = "sitting", cascade = CascadeType.ALL)
     @OrderBy("id")
@@ -73,6 +76,25 @@ class PanelSitting {
 
     Long id() {
         return id;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** One more version: called once for each change, under the sitting's row lock. */
+    void changed(Instant at, String by) {
+        version++;
+        changedAt = at;
+        changedBy = by;
+    }
+
+    Instant changedAt() {
+        return changedAt;
+    }
+
+    String changedBy() {
+        return changedBy;
     }
 
     PanelType type() {

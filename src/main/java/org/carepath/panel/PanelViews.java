@@ -39,7 +39,7 @@ final class PanelViews {
                    String status, String cancelledReason, LocalDate rescheduledFrom, String rescheduledReason,
                    int capacity, int casesBooked, int freePlaces, LocalDate papersDeadline, boolean papersDeadlinePassed,
                    List<InvitedMember> members, QuorumRule.Quorum expectedQuorum, QuorumRule.Quorum actualQuorum,
-                   java.time.Instant papersCirculatedAt, List<AgendaItem> agenda) {
+                   java.time.Instant papersCirculatedAt, List<AgendaItem> agenda, long version) {
     }
 
     record Booking(Long id, Long sittingId, LocalDate sittingDate, String child, String reason, int position, LocalTime time,

@@ -166,7 +166,7 @@ public class Panels {
 
     PanelViews.Sitting invite(long id, PanelInput.Invitations input) {
         var problems = FieldProblems.of(validator, input);
-        var sitting = find(id);
+        var sitting = locked(id, input.version());
         List<PanelMember> invited = problems.fine("members") ? invitable(input.members(), sitting.type(), sitting.date(), "members", problems) : List.of();
         problems.throwIfAny();
         open(sitting, "invite members to it");
@@ -177,7 +177,7 @@ public class Panels {
 
     PanelViews.Sitting recordAttendance(long id, PanelInput.Attendance input) {
         var problems = FieldProblems.of(validator, input);
-        var sitting = find(id);
+        var sitting = locked(id, input.version());
         if (problems.fine("attended")) {
             for (int i = 0; i < input.attended().size(); i++) {
                 var memberId = input.attended().get(i);
@@ -199,7 +199,7 @@ public class Panels {
     PanelViews.Sitting cancel(long id, PanelInput.Cancellation input) {
         var problems = FieldProblems.of(validator, input);
         problems.throwIfAny();
-        var sitting = locked(id);
+        var sitting = locked(id, input.version());
         open(sitting, "cancel it");
         if (sitting.casesBooked() > 0) {
             throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " has " + cases(sitting.casesBooked())
@@ -214,7 +214,7 @@ public class Panels {
         if (problems.fine("date") && LocalDate.parse(input.date()).isBefore(timescales.today())) {
             problems.add("date", "must not be in the past");
         }
-        var sitting = locked(id);
+        var sitting = locked(id, input.version());
         if (problems.fine("date")) {
             var date = LocalDate.parse(input.date());
             for (var inv : sitting.invitations()) {
@@ -280,6 +280,8 @@ public class Panels {
         // both rows locked, the lower id first, so two deferrals between the same sittings cannot deadlock
         var lower = sittings.findLockedById(Math.min(id, to));
         var higher = id == to ? lower : sittings.findLockedById(Math.max(id, to));
+        lower.ifPresent(sitting -> changing(sitting, null));
+        higher.filter(sitting -> id != to).ifPresent(sitting -> changing(sitting, null));
         var source = (id <= to ? lower : higher).orElseThrow(() -> new NotFoundException("No panel sitting " + id));
         var booking = source.bookings().stream().filter(b -> b.id().equals(bookingId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No booking " + bookingId + " on sitting " + id));
@@ -488,8 +490,31 @@ public class Panels {
         return sittings.findById(id).orElseThrow(() -> new NotFoundException("No panel sitting " + id));
     }
 
+    private static final java.time.format.DateTimeFormatter CHANGED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM yyyy", java.util.Locale.UK);
+
     private PanelSitting locked(long id) {
-        return sittings.findLockedById(id).orElseThrow(() -> new NotFoundException("No panel sitting " + id));
+        return locked(id, null);
+    }
+
+    /**
+     * The sitting, its row locked for a change and its version moved on; refused when it changed after the version the
+     * administrator saw (two of them at one sitting at once: the second is told, not overwritten).
+     */
+    private PanelSitting locked(long id, Long versionSeen) {
+        var sitting = sittings.findLockedById(id).orElseThrow(() -> new NotFoundException("No panel sitting " + id));
+        changing(sitting, versionSeen);
+        return sitting;
+    }
+
+    private void changing(PanelSitting sitting, Long versionSeen) {
+        if (versionSeen != null && versionSeen != sitting.version()) {
+            var when = sitting.changedAt() == null ? "" : " at " + CHANGED_AT.format(sitting.changedAt().atZone(timescales.zone()));
+            throw new ConflictException("The sitting on " + Timescales.DAY_IN_WORDS.format(sitting.date()) + " was changed by "
+                    + (sitting.changedBy() == null ? "someone else" : sitting.changedBy()) + when + ", after you opened it: nothing you sent was"
+                    + " recorded. Look at the sitting again, then make your change if it still stands");
+        }
+        sitting.changed(timescales.now(), by());
     }
 
     private static void open(PanelSitting sitting, String what) {
@@ -544,7 +569,7 @@ public class Panels {
                 s.freePlaces(), deadline, deadline.isBefore(timescales.today()),
                 s.invitations().stream().map(i -> new PanelViews.InvitedMember(i.member().id(), i.member().name(),
                         i.member().role().name(), i.attended())).toList(),
-                expected, actual, s.papersCirculatedAt(), items);
+                expected, actual, s.papersCirculatedAt(), items, s.version());
     }
 
     private PanelViews.Papers papers(PanelBooking b, LocalDate deadline) {

@@ -29,6 +29,7 @@ import org.springframework.util.MultiValueMap;
 class PanelPagesTest extends PanelTestSupport {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([0-9]+)\"");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -178,6 +179,30 @@ class PanelPagesTest extends PanelTestSupport {
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(page(session, "/panel/sittings/" + later).getBody()).contains("Tuesday 20 September 2095 at 11:00")
                 .contains("From Tuesday 13 September 2095: The room is taken");
+    }
+
+    @Test
+    void aFormSentAfterSomeoneElseChangedTheSittingIsRefusedWithWhoAndWhenAndThePageShowsTheSittingAsItIsNow() {
+        clockAt("2095-10-01T10:00");
+        var sitting = id(sitting("FOSTERING", "2095-10-18", null, List.of()));
+        var session = TasklistSession.signIn(http, ADMINISTRATOR);
+        var page = "/panel/sittings/" + sitting;
+        var opened = page(session, page).getBody();
+        var version = VERSION.matcher(opened);
+        assertThat(version.find()).as("each form carries the version of the sitting it was drawn from").isTrue();
+
+        var movedMeanwhile = call("admin", HttpMethod.POST, "/api/panel-sittings/" + sitting + "/rescheduling",
+                Map.of("date", "2095-10-25", "time", "14:00", "reason", "The chair asked"));
+        assertThat(movedMeanwhile.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        var stale = post(session, page, page + "/cancellation",
+                Map.of("cancel-reason", List.of("Chair unwell"), "version", List.of(version.group(1))));
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errorSummary(stale.getBody())).contains("href=\"#cancel\"").contains("was changed by admin at 10:00 on Saturday 1 October 2095")
+                .contains("nothing you sent was recorded");
+        assertThat(stale.getBody()).as("the page is drawn again from the sitting as it is now")
+                .contains("Tuesday 25 October 2095 at 14:00").contains("name=\"version\" value=\"" + (Long.parseLong(version.group(1)) + 1) + "\"");
+        assertThat(jdbc.queryForObject("select status from panel_sitting where id = ?", String.class, sitting)).isEqualTo("SCHEDULED");
     }
 
     @Test
