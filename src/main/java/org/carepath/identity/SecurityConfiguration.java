@@ -111,12 +111,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, RememberedSignIns remembered) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         var problems = new ProblemResponses();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**"),
                         paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html")))
-                .authenticationManager(new ProviderManager(new CamundaIdentityAuthentication(identity)))
+                .authenticationManager(new ProviderManager(new CamundaIdentityAuthentication(identity, remembered)))
                 .authorizeHttpRequests(requests -> apiRules(requests, paths))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -28,11 +28,11 @@ class SignInThrottling {
     }
 
     @Bean
-    AbstractCamundaConfiguration throttledIdentityProvider(SignInThrottle throttle) {
+    AbstractCamundaConfiguration throttledIdentityProvider(SignInThrottle throttle, RememberedSignIns remembered) {
         return new AbstractCamundaConfiguration() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
-                configuration.setIdentityProviderSessionFactory(ThrottledIdentityProvider.factory(throttle));
+                configuration.setIdentityProviderSessionFactory(ThrottledIdentityProvider.factory(throttle, remembered));
                 // Camunda's own lock-out off: no permanent lock, no delay kept in ACT_ID_USER
                 configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
                 configuration.setLoginDelayFactor(0);

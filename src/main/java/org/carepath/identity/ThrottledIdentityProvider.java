@@ -1,5 +1,10 @@
 package org.carepath.identity;
 
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -14,9 +19,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
     private final SignInThrottle throttle;
+    private final RememberedSignIns remembered;
 
-    ThrottledIdentityProvider(SignInThrottle throttle) {
+    ThrottledIdentityProvider(SignInThrottle throttle, RememberedSignIns remembered) {
         this.throttle = throttle;
+        this.remembered = remembered;
     }
 
     @Override
@@ -37,6 +44,44 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     }
 
     @Override
+    public IdentityOperationResult saveUser(User user) {
+        return changed(super.saveUser(user));
+    }
+
+    @Override
+    public IdentityOperationResult deleteUser(String userId) {
+        return changed(super.deleteUser(userId));
+    }
+
+    @Override
+    public IdentityOperationResult saveGroup(Group group) {
+        return changed(super.saveGroup(group));
+    }
+
+    @Override
+    public IdentityOperationResult deleteGroup(String groupId) {
+        return changed(super.deleteGroup(groupId));
+    }
+
+    @Override
+    public IdentityOperationResult createMembership(String userId, String groupId) {
+        return changed(super.createMembership(userId, groupId));
+    }
+
+    @Override
+    public IdentityOperationResult deleteMembership(String userId, String groupId) {
+        return changed(super.deleteMembership(userId, groupId));
+    }
+
+    /** A user, group or membership changed: the sign-ins remembered are forgotten now and once it is committed. */
+    private IdentityOperationResult changed(IdentityOperationResult result) {
+        remembered.forgetAll();
+        Context.getCommandContext().getTransactionContext()
+                .addTransactionListener(TransactionState.COMMITTED, committed -> remembered.forgetAll());
+        return result;
+    }
+
+    @Override
     protected boolean isUserLocked(UserEntity user) {
         return false;
     }
@@ -46,7 +91,7 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
         // never: the throttle delays, it does not lock
     }
 
-    static SessionFactory factory(SignInThrottle throttle) {
+    static SessionFactory factory(SignInThrottle throttle, RememberedSignIns remembered) {
         return new SessionFactory() {
             @Override
             public Class<?> getSessionType() {
@@ -55,7 +100,7 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
             @Override
             public Session openSession() {
-                return new ThrottledIdentityProvider(throttle);
+                return new ThrottledIdentityProvider(throttle, remembered);
             }
         };
     }
