@@ -147,7 +147,8 @@ class BackupRestoreTest {
         return matcher.group(1);
     }
 
-    static HttpResponse<String> referral(HttpClient http, int port, String family, Instant receivedAt) throws IOException, InterruptedException {
+    static HttpResponse<String> referral(HttpClient http, int port, String family, Instant receivedAt)
+            throws IOException, InterruptedException {
         var body = """
                 {"child": {"givenName": "Sam", "familyName": "Restore-%s-%s", "gender": "FEMALE", "dateOfBirth": "2017-03-04"},
                  "receivedAt": "%s", "source": "HEALTH", "concerns": "Missed three health appointments; weight falling.",

@@ -577,7 +577,8 @@ class CrashRecoveryTest {
 
         /** With these environment variables besides the test's own, e.g. {@code SPRING_DATASOURCE_URL} for a server of its own. */
         static App start(Path jar, Map<String, String> environment, Path log, HttpClient http, String... settings) throws Exception {
-            return start(jar, log.resolveSibling(log.getFileName() + ".unused-data"), log, http, null, Duration.ZERO, environment, settings);
+            var unusedData = log.resolveSibling(log.getFileName() + ".unused-data");
+            return start(jar, unusedData, log, http, null, Duration.ZERO, environment, settings);
         }
 
         static App start(Path jar, Path data, Path log, HttpClient http, Path clock, Duration ahead, String... settings)
