@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("fault")
 class BackupRestoreTest {
 
-    private static final Pattern CREATED = Pattern.compile("\"childReference\"\\s*:\\s*\"(C-\\d+)\"");
+    static final Pattern CREATED = Pattern.compile("\"childReference\"\\s*:\\s*\"(C-\\d+)\"");
 
     @TempDir
     Path temp;
@@ -63,13 +63,13 @@ class BackupRestoreTest {
         String late;
         try {
             for (int i = 0; i < 5; i++) {
-                var child = created(referral(app.port, "Backup-" + i, Instant.now().minus(1, ChronoUnit.HOURS)));
-                before.put(child, seen(app.port, child));
+                var child = created(referral(http, app.port, "Backup-" + i, Instant.now().minus(1, ChronoUnit.HOURS)));
+                before.put(child, seen(http, app.port, child));
             }
             // recorded a week late: its screening deadline has passed and its timer is due, unfired (no job executor)
-            late = created(referral(app.port, "Late", Instant.now().minus(7, ChronoUnit.DAYS)));
-            before.put(late, seen(app.port, late));
-            assertThat(get(app.port, "admin", "/api/children/" + late + "/alerts").body()).isEqualTo("[]");
+            late = created(referral(http, app.port, "Late", Instant.now().minus(7, ChronoUnit.DAYS)));
+            before.put(late, seen(http, app.port, late));
+            assertThat(get(http, app.port, "admin", "/api/children/" + late + "/alerts").body()).isEqualTo("[]");
         } finally {
             app.stop(); // SIGTERM: CarePath stops its PostgreSQL cleanly
         }
@@ -84,7 +84,7 @@ class BackupRestoreTest {
         try {
             int found = 0;
             for (var expected : before.values()) {
-                var now = seen(app.port, expected.child());
+                var now = seen(http, app.port, expected.child());
                 if (expected.foundIn(now)) {
                     found++;
                 } else {
@@ -94,7 +94,7 @@ class BackupRestoreTest {
             long alertAfter = -1;
             long looking = System.nanoTime();
             while (System.nanoTime() - looking < TimeUnit.SECONDS.toNanos(90)) {
-                if (get(app.port, "admin", "/api/children/" + late + "/alerts").body().contains("\"open\":true")) {
+                if (get(http, app.port, "admin", "/api/children/" + late + "/alerts").body().contains("\"open\":true")) {
                     alertAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - looking);
                     break;
                 }
@@ -111,10 +111,10 @@ class BackupRestoreTest {
     }
 
     /** What the record and the engine say of one child: their referrals, open deadlines and open tasks (ids, names, due dates). */
-    private Seen seen(int port, String child) throws Exception {
-        var referrals = get(port, "practitioner", "/api/children/" + child + "/referrals");
-        var deadlines = get(port, "admin", "/api/children/" + child + "/deadlines");
-        var tasks = get(port, "admin", "/engine-rest/task?processInstanceBusinessKey=" + child + "&sortBy=id&sortOrder=asc");
+    static Seen seen(HttpClient http, int port, String child) throws Exception {
+        var referrals = get(http, port, "practitioner", "/api/children/" + child + "/referrals");
+        var deadlines = get(http, port, "admin", "/api/children/" + child + "/deadlines");
+        var tasks = get(http, port, "admin", "/engine-rest/task?processInstanceBusinessKey=" + child + "&sortBy=id&sortOrder=asc");
         assertThat(referrals.statusCode()).isEqualTo(200);
         assertThat(deadlines.statusCode()).isEqualTo(200);
         assertThat(tasks.statusCode()).isEqualTo(200);
@@ -140,14 +140,15 @@ class BackupRestoreTest {
         }
     }
 
-    private static String created(HttpResponse<String> answer) {
+    static String created(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         var matcher = CREATED.matcher(answer.body());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
     }
 
-    private HttpResponse<String> referral(int port, String family, Instant receivedAt) throws IOException, InterruptedException {
+    static HttpResponse<String> referral(HttpClient http, int port, String family, Instant receivedAt)
+            throws IOException, InterruptedException {
         var body = """
                 {"child": {"givenName": "Sam", "familyName": "Restore-%s-%s", "gender": "FEMALE", "dateOfBirth": "2017-03-04"},
                  "receivedAt": "%s", "source": "HEALTH", "concerns": "Missed three health appointments; weight falling.",
@@ -158,7 +159,7 @@ class BackupRestoreTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(int port, String user, String path) throws IOException, InterruptedException {
+    static HttpResponse<String> get(HttpClient http, int port, String user, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

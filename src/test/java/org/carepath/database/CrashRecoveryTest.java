@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -571,15 +572,26 @@ class CrashRecoveryTest {
         }
 
         static App start(Path jar, Path data, Path log, HttpClient http, String... settings) throws Exception {
-            return start(jar, data, log, http, null, Duration.ZERO, settings);
+            return start(jar, data, log, http, null, Duration.ZERO, Map.of(), settings);
+        }
+
+        /** With these environment variables besides the test's own, e.g. {@code SPRING_DATASOURCE_URL} for a server of its own. */
+        static App start(Path jar, Map<String, String> environment, Path log, HttpClient http, String... settings) throws Exception {
+            var unusedData = log.resolveSibling(log.getFileName() + ".unused-data");
+            return start(jar, unusedData, log, http, null, Duration.ZERO, environment, settings);
+        }
+
+        static App start(Path jar, Path data, Path log, HttpClient http, Path clock, Duration ahead, String... settings)
+                throws Exception {
+            return start(jar, data, log, http, clock, ahead, Map.of(), settings);
         }
 
         /**
          * With {@code clock} (from {@link EngineClockAhead#install}) the jar is started through Spring Boot's
          * PropertiesLauncher with that directory on its class path, and its engine clock {@code ahead} of the machine's.
          */
-        static App start(Path jar, Path data, Path log, HttpClient http, Path clock, Duration ahead, String... settings)
-                throws Exception {
+        static App start(Path jar, Path data, Path log, HttpClient http, Path clock, Duration ahead, Map<String, String> environment,
+                String... settings) throws Exception {
             int port;
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -597,8 +609,9 @@ class CrashRecoveryTest {
                     "--logging.level.org.springframework.boot.availability=debug", "--spring.main.banner-mode=off",
                     "--carepath.demo.seed=none"));
             command.addAll(List.of(settings));
-            var process = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            var process = builder.start();
             long began = System.nanoTime();
             long deadline = began + TimeUnit.SECONDS.toNanos(180);
             // Up once Spring says it takes traffic, after the ApplicationRunners: the demo users are made after the web server
