@@ -1,7 +1,10 @@
-// CarePath: the browser's title names CarePath, not Camunda (the web apps' index.html has it fixed).
+// CarePath: the browser's title names the council (carepath.council.name, put in here by WebAppBranding),
+// not Camunda (the web apps' index.html has it fixed).
+const COUNCIL = 'CarePath';
 const apply = () => {
-  if (document.title.startsWith('Camunda')) {
-    document.title = document.title.replace(/^Camunda/, 'CarePath');
+  const title = document.title.replace(/^(Camunda|CarePath)(?= )/, COUNCIL);
+  if (title !== document.title) {
+    document.title = title;
   }
 };
 apply();

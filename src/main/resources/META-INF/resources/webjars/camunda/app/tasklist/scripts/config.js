@@ -1,8 +1,8 @@
 // CarePath's configuration of the Tasklist, through its supported options (docs.camunda.org, Tasklist,
 // Configuration). What these cannot change is done in ../carepath-tasklist.js; the README says which and why.
 export default {
-  // The header reads "CarePath Tasklist". A council puts its own name here (vendor) and its logo in
-  // styles/user-styles.css.
+  // The header reads "CarePath Tasklist": a council's name (carepath.council.name) is put in place of
+  // CarePath's when this file is served (org.carepath.web.WebAppBranding), its logo with carepath.council.logo.
   app: {
     name: 'Tasklist',
     vendor: 'CarePath'
@@ -27,7 +27,7 @@ export default {
   // No "Welcome to Camunda" pointing at a page for developers.
   disableWelcomeMessage: true,
 
-  customScripts: ['../carepath-sign-out', '../carepath-manager-link', '../carepath-panel-link', '../carepath-tasklist'],
+  customScripts: ['../carepath-sign-out', '../carepath-manager-link', '../carepath-panel-link', '../carepath-tasklist', '../carepath-title'],
 
   shortcuts: {
     claimTask: {
