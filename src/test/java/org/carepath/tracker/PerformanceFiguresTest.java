@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.carepath.CarePathTest;
 import org.carepath.ProcessTestSupport;
 import org.carepath.TasklistSession;
+import org.carepath.adoption.AdoptionFixtures;
+import org.carepath.careleaver.CareLeaverFixtures;
 import org.carepath.child.Children;
 import org.carepath.child.LegalStatus;
 import org.carepath.child.NewChild;
@@ -56,6 +58,21 @@ import org.springframework.http.ResponseEntity;
  *   <li>Permanence plans by the second review: L1's plan ratified at its second review (counted), L3's ratified on Mon 16
  *       Feb after its second review (not counted), L2 none. January: 2 second reviews, 1 ratified, 50%; February: 1, 0,
  *       0%.</li>
+ *   <li>Adoption scorecard, for the children adopted in the month (days between the dates): Q1 in care 1 Jan 2091,
+ *       placement order 1 Jun, matched 1 Sep, moved in 1 Oct 2091, adopted Mon 30 Nov 2092 (the month's last day): A1
+ *       273, A2 92, A10 273. Q2 in care 1 Jul 2090, placement order 1 Mar 2091, fostering for adoption with the
+ *       adopters from 1 Apr, matched 1 Aug, moved in 1 Sep 2091, adopted 3 Nov 2092: A1 427 (over 426), A2 153 (over
+ *       121), A10 274. Q3 in care 1 May 2091, placement order 1 Aug, matched 1 Nov, moved in 1 Dec 2091, adopted Tue 1
+ *       Dec 2092: A1 214, A2 92, A10 214. November: 2 adopted, A1 (273 + 427) / 2 = 350, A2 (92 + 153) / 2 = 122.5, shown
+ *       123, A10 (273 + 274) / 2 = 273.5, shown 274; December: 1, 214, 92, 214.</li>
+ *   <li>Care leavers, as counted on each month's last day: Y1 (born 15 Jan 2074) and Y2 (born 15 Jun 2074), both
+ *       eligible at 16 and out of care at 18, so 18 or 19 all year. Y1 in suitable lodgings and employed from 1 Sep 2092,
+ *       Y2 in unsuitable accommodation and not in education, employment or training from 1 Sep, both suitable and
+ *       in further education from 10 Jan 2093. The adviser was in touch with Y1 on 10 Sep 2092 and 5 Jan 2093, with Y2
+ *       on Wed 30 Sep 2092; in touch while the last contact is no more than 2 months before the day. September: 2 young
+ *       people, 2 in touch, 1 suitable, 1 in education: 100%, 50%, 50%; October: 2 in touch (Y1 until 10 Nov); November:
+ *       1 (Y2 until 30 Nov, the month's last day), 50%; December: none, 0%; January: Y1, 50%, with 2 suitable and 2 in
+ *       education, 100%.</li>
  * </ul>
  */
 @CarePathTest
@@ -75,6 +92,10 @@ class PerformanceFiguresTest extends ProcessTestSupport {
     Children children;
     @Autowired
     LookedAfter lookedAfter;
+    @Autowired
+    AdoptionFixtures adoption;
+    @Autowired
+    CareLeaverFixtures careLeavers;
 
     /** The data set is seeded once (the database is shared by every test of the run) and only read after. */
     private static boolean seeded;
@@ -144,6 +165,23 @@ class PerformanceFiguresTest extends ProcessTestSupport {
         enquiry(g, "2093-03-09", "initial-conference");
         conference(g, "2093-03-23");
         conference(f, "2093-03-25");
+
+        clockAt("2093-08-01T10:00");
+        var household = household();
+        adoption.adopted(child("Q1"), household, "2091-01-01", "2091-06-01", "2091-09-01", "2091-10-01", null, "2092-11-30");
+        adoption.adopted(child("Q2"), household, "2090-07-01", "2091-03-01", "2091-08-01", "2091-09-01", "2091-04-01", "2092-11-03");
+        adoption.adopted(child("Q3"), household, "2091-05-01", "2091-08-01", "2091-11-01", "2091-12-01", null, "2092-12-01");
+
+        var y1 = careLeavers.supportedAfterEighteen("Figures-" + System.nanoTime(), LocalDate.of(2074, 1, 15));
+        var y2 = careLeavers.supportedAfterEighteen("Figures-" + System.nanoTime(), LocalDate.of(2074, 6, 15));
+        clockAt("2092-09-01T10:00");
+        circumstances(y1, "2092-09-01", "supported-lodgings", true, "employment");
+        circumstances(y2, "2092-09-01", "no-fixed-abode", false, "not-in-education-employment-or-training");
+        contact(y1, "2092-09-10");
+        contact(y2, "2092-09-30");
+        contact(y1, "2093-01-05");
+        clockAt("2093-01-10T10:00");
+        circumstances(y2, "2093-01-10", "semi-independent", true, "further-education");
         clockAt("2093-08-14T09:00");
     }
 
@@ -223,6 +261,34 @@ class PerformanceFiguresTest extends ProcessTestSupport {
     }
 
     @Test
+    void theAdoptionScorecardAveragesTheChildrenAdoptedInTheMonthAgainstItsThresholds() {
+        clockAt("2093-08-14T09:00");
+        var figure = figures.one(Viewer.of(identity, "service-manager"), "adoption-scorecard");
+        assertThat(figure.headings()).containsExactly("Month", "Children adopted", "A1 average days (threshold 426)",
+                "A2 average days (threshold 121)", "A10 average days (threshold 426)");
+        assertThat(row(figure, "Oct 2092")).containsExactly("Oct 2092", "0", "", "", "");
+        assertThat(row(figure, "Nov 2092")).containsExactly("Nov 2092", "2", "350", "123", "274");
+        assertThat(row(figure, "Dec 2092")).containsExactly("Dec 2092", "1", "214", "92", "214");
+        assertThat(row(figure, "Jan 2093")).containsExactly("Jan 2093", "0", "", "", "");
+        assertThat(figure.series()).extracting(PerformanceFigures.Series::threshold).containsExactly(426, 121, 426);
+        assertThat(csv("adoption-scorecard")).contains("\r\nOct 2092,0,,,\r\nNov 2092,2,350,123,274\r\nDec 2092,1,214,92,214\r\n"
+                + "Jan 2093,0,,,\r\n");
+    }
+
+    @Test
+    void careLeaversAreCountedAsOnEachMonthsLastDay() {
+        clockAt("2093-08-14T09:00");
+        var figure = figures.one(Viewer.of(identity, "service-manager"), "care-leavers");
+        assertThat(row(figure, "Sep 2092")).containsExactly("Sep 2092", "2", "2", "1", "1", "100%", "50%", "50%");
+        assertThat(row(figure, "Oct 2092")).containsExactly("Oct 2092", "2", "2", "1", "1", "100%", "50%", "50%");
+        assertThat(row(figure, "Nov 2092")).containsExactly("Nov 2092", "2", "1", "1", "1", "50%", "50%", "50%");
+        assertThat(row(figure, "Dec 2092")).containsExactly("Dec 2092", "2", "0", "1", "1", "0%", "50%", "50%");
+        assertThat(row(figure, "Jan 2093")).containsExactly("Jan 2093", "2", "1", "2", "2", "50%", "100%", "100%");
+        assertThat(csv("care-leavers")).contains("\r\nSep 2092,2,2,1,1,100%,50%,50%\r\nOct 2092,2,2,1,1,100%,50%,50%\r\n"
+                + "Nov 2092,2,1,1,1,50%,50%,50%\r\nDec 2092,2,0,1,1,0%,50%,50%\r\nJan 2093,2,1,2,2,50%,100%,100%\r\n");
+    }
+
+    @Test
     void monthsMoveWithTheClock() {
         clockAt("2094-06-01T09:00");
         var figure = figures.one(Viewer.of(identity, "service-manager"), "referral-decisions");
@@ -297,6 +363,42 @@ class PerformanceFiguresTest extends ProcessTestSupport {
     /** Cells joined as a CSV line: a cell with a comma quoted. */
     private static String csvLine(List<String> cells) {
         return String.join(",", cells.stream().map(cell -> cell.contains(",") ? "\"" + cell + "\"" : cell).toList());
+    }
+
+    private String child(String name) {
+        return children.register(new NewChild(name, "Figures-" + System.nanoTime(), LocalDate.of(2089, 6, 1), null, null)).reference();
+    }
+
+    private long household() {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("householdName", "Lee and Kit Moss");
+        body.put("household", List.of(Map.of("name", "Lee Moss", "relationship", "prospective adopter")));
+        body.put("agencyType", "REGIONAL_ADOPTION_AGENCY");
+        body.put("agencyName", "Adopt North");
+        body.put("approvedOn", "2090-01-01");
+        body.put("approvalDecidedBy", "Adoption panel; agency decision maker");
+        body.put("approvedChildren", 3);
+        body.put("approvedAgeFrom", 0);
+        body.put("approvedAgeTo", 8);
+        body.put("siblingGroups", true);
+        body.put("needsTheyCanMeet", "Most needs");
+        var created = http.withBasicAuth("practitioner", "demo").postForEntity("/api/prospective-adopters", body, Map.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) created.getBody().get("id")).longValue();
+    }
+
+    private void circumstances(String child, String from, String accommodation, boolean suitable, String activity) {
+        var answer = http.withBasicAuth("personal-adviser", "demo").postForEntity("/api/children/" + child + "/care-leaver/circumstances",
+                Map.of("from", from, "accommodationType", accommodation, "accommodationSuitable", suitable, "providedByAuthority", false,
+                        "activity", activity), String.class);
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private void contact(String child, String on) {
+        clockAt(on + "T11:00");
+        var answer = http.withBasicAuth("personal-adviser", "demo").postForEntity("/api/children/" + child + "/care-leaver/contacts",
+                Map.of("contactedOn", on, "method", "in-person", "note", "Seen at home."), String.class);
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
     }
 
     private String csv(String id) {
