@@ -301,7 +301,7 @@ public class Deadlines {
         return deadlines.findByTimescaleKeyInAndOutcomeAndClosedAtGreaterThanEqualAndClosedAtLessThan(timescaleKeys,
                         Resolution.COMPLETED, from.atStartOfDay(timescales.zone()).toInstant(),
                         to.plusDays(1).atStartOfDay(timescales.zone()).toInstant()).stream()
-                .map(d -> new CompletedDeadline(d.childReference(), d.timescaleKey(), d.work(), d.triggerDate(),
+                .map(d -> new CompletedDeadline(d.childReference(), d.timescaleKey(), d.activityId(), d.work(), d.triggerDate(),
                         d.originalDueDate(), d.dueDate(), timescales.dateOf(d.closedAt())))
                 .toList();
     }

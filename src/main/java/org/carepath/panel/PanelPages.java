@@ -28,6 +28,8 @@ import org.carepath.web.ConflictException;
 import org.carepath.web.FieldProblems;
 import org.carepath.web.InvalidRequestException;
 import org.carepath.web.NotFoundException;
+import org.carepath.web.PageLayout;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -61,9 +63,11 @@ class PanelPages {
     private final IdentityService identity;
     private final Timescales timescales;
     private final Validator validator;
+    private final PageLayouts layouts;
 
     PanelPages(Panels panels, PanelSittingRepository sittings, Children children, IdentityService identity, Timescales timescales,
-               Validator validator, PermanencePanels journeys) {
+               Validator validator, PermanencePanels journeys, PageLayouts layouts) {
+        this.layouts = layouts;
         this.journeys = journeys;
         this.validator = validator;
         this.panels = panels;
@@ -528,11 +532,12 @@ class PanelPages {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("layout", layout(null, null));
             model.addAttribute("problem", "signIn");
             return "panel/problem";
         }
         var viewer = Viewer.of(identity, user);
-        model.addAttribute("signedIn", displayName(user));
+        model.addAttribute("layout", layout(viewer, displayName(user)));
         var mayWrite = WRITERS.stream().anyMatch(viewer::in);
         model.addAttribute("mayWrite", mayWrite);
         if (!READERS.stream().anyMatch(viewer::in) || (writes && !mayWrite)) {
@@ -550,6 +555,11 @@ class PanelPages {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The shared layout, with the panel pages' own stylesheet (the calendar, the agenda and its print). */
+    private PageLayout layout(Viewer viewer, String signedIn) {
+        return layouts.of(viewer, signedIn, "panel").with(List.of("/panel/assets/panel.css"), List.of());
     }
 
     private String displayName(String user) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.carepath.audit.Audit;
 import org.carepath.identity.Viewer;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,23 +27,23 @@ class CaseloadsPage {
     private final Caseloads caseloads;
     private final IdentityService identity;
     private final Audit audit;
-    private final Council council;
+    private final PageLayouts layouts;
 
-    CaseloadsPage(Caseloads caseloads, IdentityService identity, Audit audit, Council council) {
+    CaseloadsPage(Caseloads caseloads, IdentityService identity, Audit audit, PageLayouts layouts) {
         this.caseloads = caseloads;
         this.identity = identity;
         this.audit = audit;
-        this.council = council;
+        this.layouts = layouts;
     }
 
     @GetMapping(value = "/tracker/caseloads", produces = MediaType.TEXT_HTML_VALUE)
     String page(@RequestParam(required = false) String team, HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            return signIn(response, model, "caseloads", council);
+            return signIn(response, model, "caseloads", layouts);
         }
         var viewer = Viewer.of(identity, user);
-        var layout = PageLayout.of(council, viewer, ManagerView.displayName(identity, user), "caseloads");
+        var layout = layouts.of(viewer, ManagerView.displayName(identity, user), "caseloads");
         model.addAttribute("layout", layout);
         if (Caseloads.VIEWERS.stream().noneMatch(viewer::in)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -62,10 +63,10 @@ class CaseloadsPage {
         return "tracker/caseloads";
     }
 
-    static String signIn(HttpServletResponse response, Model model, String current, Council council) {
+    static String signIn(HttpServletResponse response, Model model, String current, PageLayouts layouts) {
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader(HttpHeaders.LOCATION, TrackerPage.SIGN_IN_AND_RETURN);
-        model.addAttribute("layout", PageLayout.of(council, null, null, current));
+        model.addAttribute("layout", layouts.of(null, null, current));
         model.addAttribute("problem", "signIn");
         model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
         return "tracker/problem";

@@ -9,6 +9,7 @@ import org.carepath.access.ChildAccess;
 import org.carepath.audit.Audit;
 import org.carepath.child.Children;
 import org.carepath.identity.Viewer;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,17 +33,17 @@ class ChildPage {
     private final Audit audit;
     private final ChildTimeline timeline;
     private final JourneyDiagrams diagrams;
-    private final Council council;
+    private final PageLayouts layouts;
 
     ChildPage(IdentityService identity, ChildAccess access, Children children, Audit audit, ChildTimeline timeline,
-              JourneyDiagrams diagrams, Council council) {
+              JourneyDiagrams diagrams, PageLayouts layouts) {
         this.identity = identity;
         this.access = access;
         this.children = children;
         this.audit = audit;
         this.timeline = timeline;
         this.diagrams = diagrams;
-        this.council = council;
+        this.layouts = layouts;
     }
 
     @GetMapping(value = "/tracker/children/{reference}", produces = MediaType.TEXT_HTML_VALUE)
@@ -51,13 +52,13 @@ class ChildPage {
         if (user == null) {
             response.setStatus(HttpStatus.SEE_OTHER.value());
             response.setHeader(HttpHeaders.LOCATION, TrackerPage.SIGN_IN_AND_RETURN);
-            model.addAttribute("layout", PageLayout.of(council, null, null, "tracker"));
+            model.addAttribute("layout", layouts.of(null, null, "tracker"));
             model.addAttribute("problem", "signIn");
             model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
             return "tracker/problem";
         }
         var viewer = Viewer.of(identity, user);
-        var layout = PageLayout.of(council, viewer, ManagerView.displayName(identity, user), "tracker");
+        var layout = layouts.of(viewer, ManagerView.displayName(identity, user), "tracker");
         if (!children.exists(reference) || !access.canAccess(viewer, reference)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("layout", layout);

@@ -15,6 +15,7 @@ import org.carepath.drift.DriftAlerts;
 import org.carepath.drift.EscalationLevel;
 import org.carepath.identity.Viewer;
 import org.carepath.timescale.Timescales;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,10 +42,10 @@ class EscalationsBoard {
     private final IdentityService identity;
     private final Timescales timescales;
     private final Audit audit;
-    private final Council council;
+    private final PageLayouts layouts;
 
     EscalationsBoard(Tracker tracker, DriftAlerts alerts, Deadlines deadlines, TaskService tasks, IdentityService identity,
-                     Timescales timescales, Audit audit, Council council) {
+                     Timescales timescales, Audit audit, PageLayouts layouts) {
         this.tracker = tracker;
         this.alerts = alerts;
         this.deadlines = deadlines;
@@ -52,7 +53,7 @@ class EscalationsBoard {
         this.identity = identity;
         this.timescales = timescales;
         this.audit = audit;
-        this.council = council;
+        this.layouts = layouts;
     }
 
     record Alert(String reference, String name, String work, String due, int workingDaysLate, boolean serviceManager, String owner,
@@ -69,7 +70,7 @@ class EscalationsBoard {
         if (user == null) {
             response.setStatus(HttpStatus.SEE_OTHER.value());
             response.setHeader(HttpHeaders.LOCATION, TrackerPage.SIGN_IN_AND_RETURN);
-            model.addAttribute("layout", PageLayout.of(council, null, null, "escalations"));
+            model.addAttribute("layout", layouts.of(null, null, "escalations"));
             model.addAttribute("problem", "signIn");
             model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
             return "tracker/problem";
@@ -121,7 +122,7 @@ class EscalationsBoard {
         } finally {
             identity.clearAuthentication();
         }
-        model.addAttribute("layout", PageLayout.of(council, viewer, ManagerView.displayName(identity, user), "escalations"));
+        model.addAttribute("layout", layouts.of(viewer, ManagerView.displayName(identity, user), "escalations"));
         model.addAttribute("alerts", open);
         model.addAttribute("withinFive", coming.stream().filter(Breach::withinFive).toList());
         model.addAttribute("withinTen", coming.stream().filter(b -> !b.withinFive()).toList());

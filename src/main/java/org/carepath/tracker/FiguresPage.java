@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.carepath.identity.Viewer;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,13 +35,13 @@ class FiguresPage {
 
     private final PerformanceFigures figures;
     private final IdentityService identity;
-    private final Council council;
+    private final PageLayouts layouts;
     private final ObjectMapper json = new ObjectMapper();
 
-    FiguresPage(PerformanceFigures figures, IdentityService identity, Council council) {
+    FiguresPage(PerformanceFigures figures, IdentityService identity, PageLayouts layouts) {
         this.figures = figures;
         this.identity = identity;
-        this.council = council;
+        this.layouts = layouts;
     }
 
     /** A figure as the page shows it: the figure, and its chart's data as JSON for the script. */
@@ -62,7 +63,7 @@ class FiguresPage {
             return problem(model, viewer, signedIn, "managersOnly");
         }
         var months = figures.months();
-        model.addAttribute("layout", PageLayout.of(council, viewer, signedIn, "figures")
+        model.addAttribute("layout", layouts.of(viewer, signedIn, "figures")
                 .with(List.of(), List.of(ECHARTS, "/carepath/assets/figures-charts.js")));
         model.addAttribute("figures", figures.all(viewer).stream().map(figure -> new Shown(figure, chart(figure))).toList());
         model.addAttribute("from", months.get(0).format(PerformanceFigures.MONTH));
@@ -114,7 +115,7 @@ class FiguresPage {
     }
 
     private String problem(Model model, Viewer viewer, String signedIn, String problem) {
-        model.addAttribute("layout", PageLayout.of(council, viewer, signedIn, "figures"));
+        model.addAttribute("layout", layouts.of(viewer, signedIn, "figures"));
         model.addAttribute("problem", problem);
         model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
         return "tracker/problem";

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.carepath.audit.Audit;
 import org.carepath.identity.Viewer;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -25,14 +26,14 @@ class IroReviewsPage {
     private final IroReviews reviews;
     private final IdentityService identity;
     private final Audit audit;
-    private final Council council;
+    private final PageLayouts layouts;
     private final org.carepath.timescale.Timescales timescales;
 
-    IroReviewsPage(IroReviews reviews, IdentityService identity, Audit audit, Council council, org.carepath.timescale.Timescales timescales) {
+    IroReviewsPage(IroReviews reviews, IdentityService identity, Audit audit, PageLayouts layouts, org.carepath.timescale.Timescales timescales) {
         this.reviews = reviews;
         this.identity = identity;
         this.audit = audit;
-        this.council = council;
+        this.layouts = layouts;
         this.timescales = timescales;
     }
 
@@ -40,10 +41,10 @@ class IroReviewsPage {
     String page(@RequestParam(required = false) String iro, HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            return CaseloadsPage.signIn(response, model, "reviews", council);
+            return CaseloadsPage.signIn(response, model, "reviews", layouts);
         }
         var viewer = Viewer.of(identity, user);
-        model.addAttribute("layout", PageLayout.of(council, viewer, ManagerView.displayName(identity, user), "reviews"));
+        model.addAttribute("layout", layouts.of(viewer, ManagerView.displayName(identity, user), "reviews"));
         if (IroReviews.VIEWERS.stream().noneMatch(viewer::in)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("problem", "reviewsRole");

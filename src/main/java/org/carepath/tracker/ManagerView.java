@@ -34,6 +34,7 @@ import org.carepath.proceedings.Proceedings;
 import org.carepath.proceedings.ProceedingsView;
 import org.carepath.proceedings.Risk;
 import org.carepath.timescale.Timescales;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,13 +68,13 @@ class ManagerView {
     private final LookedAfter lookedAfter;
     private final Deadlines deadlines;
     private final Panels panels;
-    private final Council council;
+    private final PageLayouts layouts;
     private final org.carepath.operations.Incidents incidents;
 
     ManagerView(IdentityService identity, ChildAccess access, Audit audit, Children children, DriftAlerts alerts,
                 Proceedings proceedings, TaskService tasks, Timescales timescales, FilterService filters, LookedAfter lookedAfter,
-                Deadlines deadlines, Panels panels, Council council, org.carepath.operations.Incidents incidents) {
-        this.council = council;
+                Deadlines deadlines, Panels panels, PageLayouts layouts, org.carepath.operations.Incidents incidents) {
+        this.layouts = layouts;
         this.incidents = incidents;
         this.panels = panels;
         this.filters = filters;
@@ -105,7 +106,7 @@ class ManagerView {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             return problem(model, viewer, displayName(user), "role", null);
         }
-        model.addAttribute("layout", PageLayout.of(council, viewer, displayName(user), "manager"));
+        model.addAttribute("layout", layouts.of(viewer, displayName(user), "manager"));
         identity.setAuthentication(user, List.copyOf(viewer.groups())); // the audit trail names them
         try {
             body(viewer, model);
@@ -154,7 +155,7 @@ class ManagerView {
                     task.getAssignee() != null ? displayName(task.getAssignee()) : "Waiting for " + waitingFor(task.getId()),
                     due == null ? null : due.format(DAY), due != null && due.isBefore(today));
         }).toList();
-        model.addAttribute("layout", PageLayout.of(council, viewer, displayName(user), "manager"));
+        model.addAttribute("layout", layouts.of(viewer, displayName(user), "manager"));
         model.addAttribute("child", child);
         model.addAttribute("work", work);
         model.addAttribute("tasklist", tasklistSearch(reference, filterId("My teams' work")));
@@ -166,7 +167,7 @@ class ManagerView {
     }
 
     private String problem(Model model, Viewer viewer, String signedIn, String problem, String signIn) {
-        model.addAttribute("layout", PageLayout.of(council, viewer, signedIn, "manager"));
+        model.addAttribute("layout", layouts.of(viewer, signedIn, "manager"));
         model.addAttribute("problem", problem);
         model.addAttribute("signIn", signIn);
         return "tracker/problem";

@@ -40,6 +40,11 @@ class PerformanceFigures {
 
     static final int MONTHS = 12;
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    /**
+     * The conference itself: the section 47 enquiry before it runs on the same clock (15 working days from the strategy
+     * discussion) and is closed when the enquiry is done, so it must not be counted as a conference held.
+     */
+    static final String CONFERENCE = "SubProcess_InitialConference";
     static final List<String> REVIEWS = List.of("FIRST_LOOKED_AFTER_REVIEW", "SECOND_LOOKED_AFTER_REVIEW", "LOOKED_AFTER_REVIEW");
 
     private final Deadlines deadlines;
@@ -108,20 +113,20 @@ class PerformanceFigures {
             case "referral-decisions" -> timeliness(id, "Referral decisions within " + span("REFERRAL_DECISION"), "Decisions",
                     "Referrals whose decision on the response was recorded in the month; on time if decided within "
                             + span("REFERRAL_DECISION") + " of the referral's receipt.",
-                    List.of("REFERRAL_DECISION"), months, from, to, inScope);
+                    List.of("REFERRAL_DECISION"), null, months, from, to, inScope);
             case "assessments" -> timeliness(id, "Assessments completed within " + span("ASSESSMENT"), "Assessments",
                     "Child and family assessments completed in the month; on time if completed within " + span("ASSESSMENT")
                             + " of the referral.",
-                    List.of("ASSESSMENT"), months, from, to, inScope);
+                    List.of("ASSESSMENT"), null, months, from, to, inScope);
             case "initial-conferences" -> timeliness(id, "Initial child protection conferences within " + span("INITIAL_CONFERENCE"),
                     "Conferences", "Initial child protection conferences held in the month; on time if held within "
                             + span("INITIAL_CONFERENCE") + " of the strategy discussion that started the section 47 enquiry.",
-                    List.of("INITIAL_CONFERENCE"), months, from, to, inScope);
+                    List.of("INITIAL_CONFERENCE"), CONFERENCE, months, from, to, inScope);
             case "looked-after-reviews" -> timeliness(id, "Looked-after reviews on time", "Reviews",
                     "Looked-after reviews held in the month; on time if the first was held within " + span(REVIEWS.get(0))
                             + " of becoming looked after, the second within " + span(REVIEWS.get(1))
                             + " of the first and each later one within " + span(REVIEWS.get(2)) + " of the one before.",
-                    REVIEWS, months, from, to, inScope);
+                    REVIEWS, null, months, from, to, inScope);
             case "permanence-plans" -> permanencePlans(months, from, inScope);
             case "proceedings" -> proceedings(months, from, to, inScope);
             case "adoption-scorecard" -> adoptionScorecard(months, inScope);
@@ -148,9 +153,14 @@ class PerformanceFigures {
         return timescale.amount() + " " + unit + (timescale.amount() == 1 ? "" : "s");
     }
 
-    private Figure timeliness(String id, String title, String counted, String definition, List<String> keys, List<YearMonth> months,
-                              LocalDate from, LocalDate to, Predicate<String> inScope) {
-        var done = deadlines.completedBetween(keys, from, to).stream().filter(d -> inScope.test(d.childReference())).toList();
+    /**
+     * The tracked stages on these timescales done in the months, on time or late; {@code stage}, if given, the only
+     * step of the journey counted.
+     */
+    private Figure timeliness(String id, String title, String counted, String definition, List<String> keys, String stage,
+                              List<YearMonth> months, LocalDate from, LocalDate to, Predicate<String> inScope) {
+        var done = deadlines.completedBetween(keys, from, to).stream().filter(d -> stage == null || stage.equals(d.stage()))
+                .filter(d -> inScope.test(d.childReference())).toList();
         var byMonth = byMonth(done, d -> YearMonth.from(d.completedOn()));
         return onTimeFigure(id, title, definition, counted, months, month -> {
             var those = byMonth.getOrDefault(month, List.of());

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.carepath.audit.Audit;
 import org.carepath.child.LegalStatus;
 import org.carepath.identity.Viewer;
+import org.carepath.web.PageLayouts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,13 +44,13 @@ class TrackerPage {
     private final Tracker tracker;
     private final IdentityService identity;
     private final Audit audit;
-    private final Council council;
+    private final PageLayouts layouts;
 
-    TrackerPage(Tracker tracker, IdentityService identity, Audit audit, Council council) {
+    TrackerPage(Tracker tracker, IdentityService identity, Audit audit, PageLayouts layouts) {
         this.tracker = tracker;
         this.identity = identity;
         this.audit = audit;
-        this.council = council;
+        this.layouts = layouts;
     }
 
     /** What the viewer asked to see; every field optional, an unknown value matches nobody. */
@@ -124,7 +125,7 @@ class TrackerPage {
         if (user == null) {
             response.setStatus(HttpStatus.SEE_OTHER.value());
             response.setHeader(HttpHeaders.LOCATION, SIGN_IN_AND_RETURN);
-            model.addAttribute("layout", PageLayout.of(council, null, null, "tracker"));
+            model.addAttribute("layout", layouts.of(null, null, "tracker"));
             model.addAttribute("problem", "signIn");
             model.addAttribute("signIn", SIGN_IN_AND_RETURN);
             return "tracker/problem";
@@ -137,7 +138,7 @@ class TrackerPage {
         var onPage = shown.subList((page - 1) * PAGE_SIZE, Math.min(shown.size(), page * PAGE_SIZE));
         audited(user, viewer, onPage, "tracker");
 
-        model.addAttribute("layout", PageLayout.of(council, viewer, ManagerView.displayName(identity, user), "tracker"));
+        model.addAttribute("layout", layouts.of(viewer, ManagerView.displayName(identity, user), "tracker"));
         model.addAttribute("rows", onPage.stream().map(TrackerPage::cells).toList());
         model.addAttribute("total", shown.size());
         model.addAttribute("inScope", all.size());

@@ -4,3 +4,8 @@ import { initAll } from '../../webjars/govuk-frontend/5.14.0/dist/govuk/govuk-fr
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+// a Print button (the panel's agenda): no inline handler, the Content-Security-Policy allows none
+document.querySelectorAll('[data-carepath-print]').forEach((button) => {
+  button.addEventListener('click', () => window.print());
+});

@@ -78,6 +78,9 @@ class PanelPagesBrowserTest extends BrowserTestSupport {
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertThat(focused().getText()).isEqualTo("Skip to main content");
         shot("panel-1-sittings");
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                .as("the shared layout needs no sideways scrolling at 1440 pixels wide").isLessThanOrEqualTo(0);
 
         var schedule = browser.findElement(By.cssSelector("a.govuk-button[href^='/panel/sittings/new']"));
         var href = schedule.getAttribute("href");

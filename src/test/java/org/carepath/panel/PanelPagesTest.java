@@ -37,6 +37,23 @@ class PanelPagesTest extends PanelTestSupport {
     Panels panels;
 
     @Test
+    void thePanelPagesAreOnTheSharedLayoutWithTheNavigationOfTheViewersRoles() {
+        var manager = page("team-manager", "/panel").getBody();
+        assertThat(manager).contains("<title>Panel sittings – CarePath</title>").contains("/carepath/assets/carepath.css")
+                .contains("/panel/assets/panel.css").contains("/carepath/assets/carepath.js").contains("govuk-footer");
+        assertThat(manager).as("the panels marked as the page shown, beside the manager's own pages")
+                .containsPattern("href=\"/panel\" aria-current=\"page\">\\s*<strong[^>]*>Panels</strong>")
+                .contains("href=\"/tracker\"").contains("href=\"/manager\"").contains("href=\"/logout\"");
+        assertThat(page(ADMINISTRATOR, "/panel").getBody()).as("no manager's pages for the panel administrator")
+                .contains("href=\"/tracker\"").doesNotContain("href=\"/manager\"");
+        assertThat(page(ADMINISTRATOR, "/tracker").getBody()).as("the tracker's pages lead to the panels").contains("href=\"/panel\"");
+        assertThat(page("practitioner", "/tracker").getBody()).doesNotContain("href=\"/panel\"");
+        var refused = page("practitioner", "/panel");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("These pages are not for your role").contains("href=\"/tracker\"").doesNotContain("href=\"/panel\"");
+    }
+
+    @Test
     void theListAndTheCalendarShowASittingWithItsFreePlacesAndPapersDeadline() {
         clockAt("2095-03-01T10:00");
         var sitting = sitting("MATCHING", "2095-03-15", 3, List.of());

@@ -1,4 +1,4 @@
-package org.carepath.tracker;
+package org.carepath.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Content-Security-Policy takes images from the app only). CarePath's name by default.
  */
 @ConfigurationProperties("carepath.council")
-record Council(String name, String logo) {
+public record Council(String name, String logo) {
 
-    Council {
+    public Council {
         name = name == null || name.isBlank() ? "CarePath" : name.strip();
         logo = logo == null || logo.isBlank() ? null : logo.strip();
     }

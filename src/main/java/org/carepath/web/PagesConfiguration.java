@@ -1,4 +1,4 @@
-package org.carepath.panel;
+package org.carepath.web;
 
 import java.io.IOException;
 
@@ -14,16 +14,18 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * What the panel pages need of the web layer: a strict Content-Security-Policy (everything from the app itself,
- * no inline script or style) and the GOV.UK Design System's fonts and images, which its stylesheet asks for
- * under {@code /assets/}.
+ * What every server-rendered page (the manager's, the tracker's, the panel administrator's) needs of the web layer:
+ * the GOV.UK Design System's fonts and images, which its stylesheet asks for under {@code /assets/}, and one strict
+ * Content-Security-Policy: everything from the app itself, no inline script or style, nothing from elsewhere.
+ * Images may also be data: addresses, for the bpmn.io mark bpmn-js draws in each diagram (its licence asks that the
+ * mark stays visible).
  */
 @Configuration(proxyBeanMethods = false)
-class PanelPagesConfiguration implements WebMvcConfigurer {
+class PagesConfiguration implements WebMvcConfigurer {
 
     static final String GOVUK_FRONTEND = "classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'self';"
             + " base-uri 'none'; object-src 'none'";
 
@@ -33,7 +35,7 @@ class PanelPagesConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> panelPagesContentSecurityPolicy() {
+    FilterRegistrationBean<OncePerRequestFilter> pagesContentSecurityPolicy() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,8 +44,9 @@ class PanelPagesConfiguration implements WebMvcConfigurer {
                 chain.doFilter(request, response);
             }
         });
-        registration.setName("CarePath panel pages' Content-Security-Policy");
-        registration.addUrlPatterns("/panel", "/panel/*", "/assets/*");
+        registration.setName("CarePath pages' Content-Security-Policy");
+        registration.addUrlPatterns("/manager", "/manager/*", "/tracker", "/tracker/*", "/panel", "/panel/*",
+                "/carepath/assets/*", "/assets/*");
         return registration;
     }
 }
