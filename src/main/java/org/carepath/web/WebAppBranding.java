@@ -12,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +40,8 @@ class WebAppBranding {
             "/camunda/app/carepath-title.js", "const COUNCIL = 'CarePath';");
 
     @Bean
-    FilterRegistrationBean<Filter> webAppBrandingFilter(@Value("${carepath.council.name:}") String name,
-                                                        @Value("${carepath.council.logo:}") String logo) {
-        var registration = new FilterRegistrationBean<>(new Filter(name, logo));
+    FilterRegistrationBean<Filter> webAppBrandingFilter(Council council) {
+        var registration = new FilterRegistrationBean<>(new Filter(council.name(), council.logo()));
         registration.setName("CarePath web apps' council name and logo");
         registration.addUrlPatterns(COUNCIL_CSS);
         NAMED.keySet().forEach(registration::addUrlPatterns);
