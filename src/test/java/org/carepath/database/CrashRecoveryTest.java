@@ -237,7 +237,7 @@ class CrashRecoveryTest {
                             + " drift alerts expected %d, found %d, missing %d, raised twice %d, on deadlines not missed %d;"
                             + " duplicates: children %d, decisions %d, ladders %d; incidents %d; 5xx answers %d, other answers %d,"
                             + " unanswered (killed mid-request) %d; half-written %d/%d/%d; due jobs settled %s;"
-                            + " kills while timers fired %d %s; start times (ms) %s; test time %d s%n",
+                            + " kills while timers fired %d %s; start times (ms; for a kill among the timers, launch to kill) %s; test time %d s%n",
                     trials, seed, ahead.toDays(), sent.get(), acknowledged.size(), found, withJourney,
                     acknowledged.size() - found, completionsSent.get(), completed.size(), completionsFound, completionInFlight.size(),
                     timers.due(), timers.fired(), timers.notFired(), timers.firedTwice(), timers.failedRuns(),
