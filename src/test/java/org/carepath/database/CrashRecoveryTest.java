@@ -56,6 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the drift ladder's escalation timer, are due), and the job executor fires them while the next load runs and the next
  * kill comes.</li>
  * </ul>
+ * Every other start (the 2nd, 4th, ...) is killed instead while the job executor fires the timers that came due in the
+ * downtime: the test watches the job log from the moment the restarted app's database answers and kills it once some
+ * of those timers have fired and some are still due (at least 3 such kills in 10).
  * After each restart (straight from the database, as its superuser): every referral answered 201 is there once with its
  * journey; every completion answered 204 is recorded once (task gone, journey ended, one decision on the child's record
  * for that task); every other acknowledged screening is still open, once; no timer fired twice, no drift ladder or alert
@@ -136,9 +139,28 @@ class CrashRecoveryTest {
     private void crashAndVerify(Path jar, Path data, Path clock, Path logs, int trials, long seed, Random random, long began)
             throws Exception {
         var startTimes = new ArrayList<Long>();
+        var firingKills = new ArrayList<FiringKill>();
         for (int trial = 1; trial <= trials; trial++) {
             var ahead = DOWNTIME.multipliedBy(trial - 1L);
-            var app = App.start(jar, data, logs.resolve("run-" + trial + ".log"), http, clock, ahead);
+            App app;
+            if (trial % 2 == 0) {
+                // every other start: killed while the job executor fires the timers that came due in the downtime
+                var killedServer = Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip();
+                app = App.launch(jar, data, logs.resolve("run-" + trial + ".log"), clock, ahead);
+                var kill = killWhileTimersFire(app, data, killedServer, ahead, random);
+                System.out.printf("crash trial %d: %s%n", trial, kill);
+                if (kill.landed()) {
+                    firingKills.add(kill);
+                    startTimes.add(kill.millis());
+                    var faults = check(data);
+                    assertThat(faults).as("after restart %d and a kill while timers fired (of %d kills), seed %d", trial - 1, trials, seed)
+                            .matches(Faults::none, "nothing lost or doubled");
+                    continue;
+                }
+                app.awaitUp(); // the timers were all fired before it could be killed among them: killed under load instead
+            } else {
+                app = App.start(jar, data, logs.resolve("run-" + trial + ".log"), http, clock, ahead);
+            }
             startTimes.add(app.startedInMillis);
             if (trial > 1) {
                 var faults = check(data);
@@ -180,6 +202,8 @@ class CrashRecoveryTest {
                             + " %d referrals and %d completions acknowledged so far%n",
                     trial, app.startedInMillis, killAfter, dueAtTheKill, acknowledged.size(), completed.size());
         }
+        assertThat(firingKills).as("kills that landed while the job executor fired due timers (every other start tries)")
+                .hasSizeGreaterThanOrEqualTo(Math.min(3, trials / 2));
 
         var ahead = DOWNTIME.multipliedBy(trials);
         var app = App.start(jar, data, logs.resolve("run-final.log"), http, clock, ahead);
@@ -214,14 +238,14 @@ class CrashRecoveryTest {
                             + " drift alerts expected %d, found %d, missing %d, raised twice %d, on deadlines not missed %d;"
                             + " duplicates: children %d, decisions %d, ladders %d; incidents %d; 5xx answers %d, other answers %d,"
                             + " unanswered (killed mid-request) %d; half-written %d/%d/%d; due jobs settled %s;"
-                            + " start times (ms) %s; test time %d s%n",
+                            + " kills while timers fired %d %s; start times (ms; for a kill among the timers, launch to kill) %s; test time %d s%n",
                     trials, seed, ahead.toDays(), sent.get(), acknowledged.size(), found, withJourney,
                     acknowledged.size() - found, completionsSent.get(), completed.size(), completionsFound, completionInFlight.size(),
                     timers.due(), timers.fired(), timers.notFired(), timers.firedTwice(), timers.failedRuns(),
                     alerts.expected(), alerts.found(), alerts.missing(), faults.alertsTwice(), alerts.unexpected(),
                     faults.childrenTwice(), faults.decisionsNotOnce(), faults.laddersTwice(), faults.incidents(),
                     serverErrors.get(), otherAnswers.get(), unanswered.get(), halfWritten[0], halfWritten[1], halfWritten[2],
-                    settled, startTimes, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
+                    settled, firingKills.size(), firingKills, startTimes, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
 
             assertThat(afterLastRestart).as("after the last restart").matches(Faults::none, "nothing lost or doubled");
             assertThat(acknowledged).as("referrals were taken between kills").isNotEmpty();
@@ -398,6 +422,75 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * A kill that landed while timers fired: jobs due when the database first answered after the start, timer runs that
+     * succeeded before the kill (from the job log), and jobs due still not run just after it.
+     */
+    record FiringKill(int dueAtStart, int firedBeforeKill, int dueAtKill, long millis) {
+
+        boolean landed() {
+            return firedBeforeKill > 0 && dueAtKill > 0;
+        }
+
+        @Override
+        public String toString() {
+            return (landed() ? "killed while timers fired" : "not killed among the timers (none left due)") + ", " + millis
+                    + " ms after the start: " + dueAtStart + " due, " + firedBeforeKill + " fired, " + dueAtKill + " due at the kill";
+        }
+    }
+
+    /**
+     * Watches the job log from the moment the restarted app's database answers and kills the app (SIGKILL) once the job
+     * executor has fired a random part (up to half) of the timers due, while some are still due. If they are all fired
+     * first, the app is left running. Never connects to the server the killed app left behind ({@code killedServer}, its
+     * pid): the start stops it with a smart shutdown, which would wait for this connection.
+     */
+    private static FiringKill killWhileTimersFire(App app, Path data, String killedServer, Duration ahead, Random random)
+            throws Exception {
+        long patience = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        Connection connection = null;
+        try {
+            while (connection == null) {
+                assertThat(System.nanoTime()).as("the database answers after the start").isLessThan(patience);
+                assertThat(app.process.isAlive()).as("CarePath is starting; its log, %s", app.log).isTrue();
+                try {
+                var pid = data.resolve("postmaster.pid");
+                connection = Files.exists(pid) && !Files.readAllLines(pid).get(0).strip().equals(killedServer) ? superuser(data) : null;
+                } catch (java.sql.SQLException | IOException | IndexOutOfBoundsException notYet) {
+                    // PostgreSQL is still starting (or replaying its log after the kill)
+                }
+                Thread.sleep(50);
+            }
+            int dueAtStart = dueJobs(connection, ahead);
+            int firedAtStart = timerRunsSucceeded(connection);
+            int target = 1 + random.nextInt(Math.max(1, dueAtStart / 2));
+            while (System.nanoTime() < patience && app.process.isAlive()) {
+                int fired = timerRunsSucceeded(connection) - firedAtStart;
+                int due = dueJobs(connection, ahead);
+                if (fired >= target && due > 0) {
+                    app.process.destroyForcibly();
+                    app.process.waitFor(30, TimeUnit.SECONDS);
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - app.launchedAt);
+                    fired = timerRunsSucceeded(connection) - firedAtStart;
+                    return new FiringKill(dueAtStart, fired, dueJobs(connection, ahead), millis);
+                }
+                if (due == 0 && app.up()) {
+                    return new FiringKill(dueAtStart, fired, 0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - app.launchedAt));
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("CarePath neither fired its due timers nor took traffic within 180 s; its log, " + app.log);
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    private static int timerRunsSucceeded(Connection connection) throws Exception {
+        return count(connection, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ like 'timer%'");
+    }
+
     /** Waits until no job is due by the app's clock (timers, continuations), or gives up after {@code patience}. */
     private static boolean waitForDueJobs(Path data, Duration ahead, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -412,8 +505,13 @@ class CrashRecoveryTest {
 
     /** Jobs due by the app's clock (the machine's, {@code ahead}) and not yet run. */
     private static int dueJobs(Path data, Duration ahead) throws Exception {
-        try (var connection = superuser(data);
-             var statement = connection.prepareStatement("select count(*) from act_ru_job where retries_ > 0"
+        try (var connection = superuser(data)) {
+            return dueJobs(connection, ahead);
+        }
+    }
+
+    private static int dueJobs(Connection connection, Duration ahead) throws Exception {
+        try (var statement = connection.prepareStatement("select count(*) from act_ru_job where retries_ > 0"
                      + " and handler_type_ <> 'history-cleanup' and (duedate_ is null or duedate_ <= ?)")) {
             statement.setTimestamp(1, Timestamp.from(Instant.now().plus(ahead)));
             try (var result = statement.executeQuery()) {
@@ -563,12 +661,15 @@ class CrashRecoveryTest {
     static final class App {
         final Process process;
         final int port;
-        final long startedInMillis;
+        final Path log;
+        final long launchedAt;
+        long startedInMillis;
 
-        private App(Process process, int port, long startedInMillis) {
+        private App(Process process, int port, Path log, long launchedAt) {
             this.process = process;
             this.port = port;
-            this.startedInMillis = startedInMillis;
+            this.log = log;
+            this.launchedAt = launchedAt;
         }
 
         static App start(Path jar, Path data, Path log, HttpClient http, String... settings) throws Exception {
@@ -592,6 +693,18 @@ class CrashRecoveryTest {
          */
         static App start(Path jar, Path data, Path log, HttpClient http, Path clock, Duration ahead, Map<String, String> environment,
                 String... settings) throws Exception {
+            var app = launch(jar, data, log, clock, ahead, environment, settings);
+            app.awaitUp();
+            return app;
+        }
+
+        /** Starts the process and returns at once, before it takes traffic. */
+        static App launch(Path jar, Path data, Path log, Path clock, Duration ahead, String... settings) throws Exception {
+            return launch(jar, data, log, clock, ahead, Map.of(), settings);
+        }
+
+        static App launch(Path jar, Path data, Path log, Path clock, Duration ahead, Map<String, String> environment,
+                          String... settings) throws Exception {
             int port;
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -612,17 +725,28 @@ class CrashRecoveryTest {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             var process = builder.start();
-            long began = System.nanoTime();
-            long deadline = began + TimeUnit.SECONDS.toNanos(180);
-            // Up once Spring says it takes traffic, after the ApplicationRunners: the demo users are made after the web server
-            // starts, and asking with their passwords before would count as wrong passwords.
+            return new App(process, port, log, System.nanoTime());
+        }
+
+        /** Whether Spring says it takes traffic, after the ApplicationRunners. */
+        boolean up() throws IOException {
+            if (!process.isAlive()) {
+                throw new AssertionError("CarePath did not start (exit " + process.exitValue() + "); its log, " + log + ":\n"
+                        + tail(log));
+            }
+            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains("ACCEPTING_TRAFFIC");
+        }
+
+        /**
+         * Up once Spring says it takes traffic, after the ApplicationRunners: the demo users are made after the web server
+         * starts, and asking with their passwords before would count as wrong passwords.
+         */
+        void awaitUp() throws Exception {
+            long deadline = launchedAt + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("CarePath did not start (exit " + process.exitValue() + "); its log, " + log + ":\n"
-                            + tail(log));
-                }
-                if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains("ACCEPTING_TRAFFIC")) {
-                    return new App(process, port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+                if (up()) {
+                    startedInMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedAt);
+                    return;
                 }
                 Thread.sleep(100);
             }

@@ -28,14 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The fault test of issue 17, part 2: the packaged app runs on its embedded PostgreSQL; the database is stopped
  * (fast shutdown, as {@code pg_ctl stop -m fast}) for 30 seconds, with requests arriving all the while, and started
  * again with the same command line. Meanwhile health is DOWN (503) and every request is answered 503 with problem
- * details within a bounded wait, never 500; afterwards CarePath is UP again by itself, every referral answered 201
- * is there, and the job executor fires timers again. {@code -Dcarepath.outage.seconds} (default 30).
+ * details within a bounded wait, never 500: CarePath's API, Camunda's REST API (a task's list and its completion, with
+ * a password) and the Tasklist's (the same, in a session signed in before the outage); afterwards CarePath is UP again
+ * by itself, every referral answered 201 is there, the task completed during the outage is still open, and the job
+ * executor fires timers again. {@code -Dcarepath.outage.seconds} (default 30).
  */
 @Tag("fault")
 class DatabaseOutageTest {
 
     private static final Pattern CREATED = Pattern.compile(
             "\"childReference\"\\s*:\\s*\"(C-\\d+)\".*\"referralId\"\\s*:\\s*(\\d+).*\"processInstanceId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TASK_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
     @TempDir
@@ -57,9 +60,16 @@ class DatabaseOutageTest {
         try {
             assertThat(health(app.port).status()).isEqualTo(200);
             var acknowledged = new ArrayList<String>();
+            String journey = null;
             for (int i = 0; i < 5; i++) {
-                acknowledged.add(created(referral(app.port, "Before-" + i, Instant.now().minus(1, ChronoUnit.HOURS))));
+                var answer = referral(app.port, "Before-" + i, Instant.now().minus(1, ChronoUnit.HOURS));
+                acknowledged.add(created(answer));
+                journey = journey != null ? journey : processInstance(answer);
             }
+            // a screening task the practitioner tries to complete during the outage, through Camunda's REST API and
+            // through the Tasklist (signed in before the outage: its session is the node's, in memory)
+            var task = screeningTask(app.port, journey);
+            var tasklist = TasklistSession.signIn(http, app.port, "practitioner");
 
             // stop the database as an operator (or a failover) would: fast shutdown, connections cut
             var pidFile = Files.readAllLines(data.resolve("postmaster.pid"));
@@ -73,7 +83,8 @@ class DatabaseOutageTest {
             // requests keep arriving all the while: a load balancer's health checks, referrals, a child's record
             var during = new java.util.concurrent.ConcurrentLinkedQueue<Answer>();
             var senders = new ArrayList<Thread>();
-            var kinds = List.of("health", "referral", "child");
+            var kinds = List.of("health", "referral", "child", "engine-rest task", "engine-rest complete", "tasklist task",
+                    "tasklist complete");
             for (var kind : kinds) {
                 var sender = new Thread(() -> {
                     int i = 0;
@@ -83,7 +94,14 @@ class DatabaseOutageTest {
                             during.add(timed(kind, () -> switch (kind) {
                                 case "health" -> health(app.port);
                                 case "referral" -> referral(app.port, "During-" + n, Instant.now().minus(1, ChronoUnit.HOURS));
-                                default -> get(app.port, "practitioner", "/api/children/" + acknowledged.get(0));
+                                case "child" -> get(app.port, "practitioner", "/api/children/" + acknowledged.get(0));
+                                case "engine-rest task" -> get(app.port, "practitioner", "/engine-rest/task?processInstanceId=" + task.processInstanceId());
+                                case "engine-rest complete" -> completeScreening(app.port, "/engine-rest/task/" + task.id() + "/complete",
+                                        "Authorization", basic("practitioner"));
+                                case "tasklist task" -> send(tasklist.request(app.port, "/camunda/api/engine/engine/default/task?processInstanceId="
+                                        + task.processInstanceId()).GET());
+                                default -> completeScreening(app.port, "/camunda/api/engine/engine/default/task/" + task.id() + "/complete",
+                                        tasklist.headers());
                             }));
                             Thread.sleep(200);
                         } catch (Exception e) {
@@ -137,6 +155,12 @@ class DatabaseOutageTest {
                 Thread.sleep(500);
             }
 
+            // nothing the outage answered was recorded: the screening is still open, and can be completed now
+            var stillOpen = get(app.port, "practitioner", "/engine-rest/task?processInstanceId=" + task.processInstanceId());
+            boolean taskStillOpen = stillOpen.status() == 200 && stillOpen.body().contains(task.id());
+            int completedAfter = completeScreening(app.port, "/engine-rest/task/" + task.id() + "/complete",
+                    "Authorization", basic("practitioner")).status();
+
             int found = 0;
             for (var child : acknowledged) {
                 var referrals = get(app.port, "practitioner", "/api/children/" + child + "/referrals");
@@ -154,14 +178,21 @@ class DatabaseOutageTest {
                     .filter(a -> !a.body().contains("\"status\":503") || a.body().contains("\tat ") || a.body().contains("Exception")).toList();
             System.out.printf("DatabaseOutageTest figures: outage %d ms, requests during it %d %s, slowest answer %d ms,"
                             + " health UP %d ms after the database was back, referrals acknowledged %d, found %d,"
-                            + " half-written %d/%d/%d, late referral's drift alert raised by the job executor after %d ms%n",
+                            + " half-written %d/%d/%d, late referral's drift alert raised by the job executor after %d ms,"
+                            + " screening task still open after the outage %s, completed after it %d%n",
                     outageMillis, during.size(), byStatus, slowest, upAfter, acknowledged.size(), found,
-                    halfWritten[0], halfWritten[1], halfWritten[2], alertAfter);
+                    halfWritten[0], halfWritten[1], halfWritten[2], alertAfter, taskStillOpen, completedAfter);
+            during.stream().filter(a -> a.status() != 503 || !a.what().equals("health") && !a.body().contains("\"status\":503"))
+                    .limit(10).forEach(a -> System.out.println("not a 503 problem: " + a));
 
             assertThat(wrong).as("every request during the outage answered 503").isEmpty();
             assertThat(notProblems).as("problem details, no stack trace").isEmpty();
             assertThat(during).filteredOn(a -> a.what().equals("health")).allSatisfy(a -> assertThat(a.body()).contains("\"status\":\"DOWN\""));
             assertThat(slowest).as("a bounded wait: the pool's connection timeout (5 s), twice at most").isLessThan(12_000);
+            assertThat(kinds).allSatisfy(kind -> assertThat(during).as("requests of each kind during the outage")
+                    .anySatisfy(a -> assertThat(a.what()).isEqualTo(kind)));
+            assertThat(taskStillOpen).as("completions tried during the outage recorded nothing: %s", stillOpen.body()).isTrue();
+            assertThat(completedAfter).as("the screening completed once the database is back").isEqualTo(204);
             assertThat(found).as("every referral answered 201 is there").isEqualTo(acknowledged.size());
             assertThat(halfWritten).containsExactly(0, 0, 0);
             assertThat(alertAfter).as("the job executor fires due timers again").isNotNegative();
@@ -222,6 +253,64 @@ class DatabaseOutageTest {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals"))
                 .header("Authorization", basic("practitioner")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    record Task(String id, String processInstanceId) {
+    }
+
+    private Task screeningTask(int port, String processInstanceId) throws IOException, InterruptedException {
+        var tasks = get(port, "practitioner", "/engine-rest/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=Task_ScreenContact");
+        var id = TASK_ID.matcher(tasks.body());
+        assertThat(tasks.status() == 200 && id.find()).as(tasks.body()).isTrue();
+        return new Task(id.group(1), processInstanceId);
+    }
+
+    private Answer completeScreening(int port, String path, String... headers) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(headers)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"variables": {"ragRating": {"value": "green"}, "screeningDecision": {"value": "no-further-action"},
+                         "screeningRationale": {"value": "Information only."}}}""")));
+    }
+
+    private static String processInstance(Answer created) {
+        var matcher = CREATED.matcher(created.body());
+        assertThat(matcher.find()).as(created.body()).isTrue();
+        return matcher.group(3);
+    }
+
+    /** Signed in to the Tasklist as its login page does it: the session cookie and Camunda's CSRF token. */
+    record TasklistSession(String cookies, String csrfToken) {
+
+        static TasklistSession signIn(HttpClient http, int port, String user) throws IOException, InterruptedException {
+            var base = "http://localhost:" + port;
+            var page = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var login = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Cookie", cookies(page, "")).header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("signed in to the Tasklist: %s", login.body()).isEqualTo(200);
+            // signing in starts a new session with a new CSRF token, which the Tasklist fetches as it loads
+            var session = cookies(login, "JSESSIONID=");
+            var loaded = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/task/count"))
+                    .header("Cookie", session).header("X-XSRF-TOKEN", "Fetch").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+            var token = loaded.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+            return new TasklistSession(session + "; XSRF-TOKEN=" + token, token);
+        }
+
+        private static String cookies(HttpResponse<?> response, String named) {
+            return String.join("; ", response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                    .filter(c -> c.startsWith(named)).toList());
+        }
+
+        String[] headers() {
+            return new String[] {"Cookie", cookies, "X-XSRF-TOKEN", csrfToken};
+        }
+
+        HttpRequest.Builder request(int port, String path) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(headers());
+        }
     }
 
     private Answer health(int port) throws IOException, InterruptedException {
