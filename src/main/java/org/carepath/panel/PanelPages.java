@@ -30,6 +30,7 @@ import org.carepath.web.InvalidRequestException;
 import org.carepath.web.NotFoundException;
 import org.carepath.web.PageLayout;
 import org.carepath.web.PageLayouts;
+import org.carepath.web.SignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -534,6 +535,7 @@ class PanelPages {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("layout", layout(null, null));
             model.addAttribute("problem", "signIn");
+            model.addAttribute("signIn", SignIn.andBackTo(request));
             return "panel/problem";
         }
         var viewer = Viewer.of(identity, user);

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.carepath.audit.Audit;
 import org.carepath.identity.Viewer;
 import org.carepath.web.PageLayouts;
-import org.springframework.http.HttpHeaders;
+import org.carepath.web.SignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -40,7 +40,7 @@ class CaseloadsPage {
     String page(@RequestParam(required = false) String team, HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            return signIn(response, model, "caseloads", layouts);
+            return signIn(request, response, model, "caseloads", layouts);
         }
         var viewer = Viewer.of(identity, user);
         var layout = layouts.of(viewer, ManagerView.displayName(identity, user), "caseloads");
@@ -63,12 +63,11 @@ class CaseloadsPage {
         return "tracker/caseloads";
     }
 
-    static String signIn(HttpServletResponse response, Model model, String current, PageLayouts layouts) {
-        response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader(HttpHeaders.LOCATION, TrackerPage.SIGN_IN_AND_RETURN);
+    static String signIn(HttpServletRequest request, HttpServletResponse response, Model model, String current, PageLayouts layouts) {
+        SignIn.redirect(request, response);
         model.addAttribute("layout", layouts.of(null, null, current));
         model.addAttribute("problem", "signIn");
-        model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
+        model.addAttribute("signIn", SignIn.andBackTo(request));
         return "tracker/problem";
     }
 

@@ -10,7 +10,7 @@ import org.carepath.audit.Audit;
 import org.carepath.child.Children;
 import org.carepath.identity.Viewer;
 import org.carepath.web.PageLayouts;
-import org.springframework.http.HttpHeaders;
+import org.carepath.web.SignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,11 +50,10 @@ class ChildPage {
     String page(@PathVariable String reference, HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, TrackerPage.SIGN_IN_AND_RETURN);
+            SignIn.redirect(request, response);
             model.addAttribute("layout", layouts.of(null, null, "tracker"));
             model.addAttribute("problem", "signIn");
-            model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
+            model.addAttribute("signIn", SignIn.andBackTo(request));
             return "tracker/problem";
         }
         var viewer = Viewer.of(identity, user);

@@ -16,8 +16,7 @@ import org.carepath.drift.EscalationLevel;
 import org.carepath.identity.Viewer;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.PageLayouts;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.carepath.web.SignIn;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,11 +67,10 @@ class EscalationsBoard {
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, TrackerPage.SIGN_IN_AND_RETURN);
+            SignIn.redirect(request, response);
             model.addAttribute("layout", layouts.of(null, null, "escalations"));
             model.addAttribute("problem", "signIn");
-            model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
+            model.addAttribute("signIn", SignIn.andBackTo(request));
             return "tracker/problem";
         }
         var viewer = Viewer.of(identity, user);

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.carepath.identity.Viewer;
 import org.carepath.web.PageLayouts;
+import org.carepath.web.SignIn;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,8 +53,8 @@ class FiguresPage {
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, TrackerPage.SIGN_IN_AND_RETURN);
+            SignIn.redirect(request, response);
+            model.addAttribute("signIn", SignIn.andBackTo(request));
             return problem(model, null, null, "signIn");
         }
         var viewer = Viewer.of(identity, user);
@@ -117,7 +118,6 @@ class FiguresPage {
     private String problem(Model model, Viewer viewer, String signedIn, String problem) {
         model.addAttribute("layout", layouts.of(viewer, signedIn, "figures"));
         model.addAttribute("problem", problem);
-        model.addAttribute("signIn", TrackerPage.SIGN_IN_AND_RETURN);
         return "tracker/problem";
     }
 }

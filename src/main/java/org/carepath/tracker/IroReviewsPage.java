@@ -41,7 +41,7 @@ class IroReviewsPage {
     String page(@RequestParam(required = false) String iro, HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            return CaseloadsPage.signIn(response, model, "reviews", layouts);
+            return CaseloadsPage.signIn(request, response, model, "reviews", layouts);
         }
         var viewer = Viewer.of(identity, user);
         model.addAttribute("layout", layouts.of(viewer, ManagerView.displayName(identity, user), "reviews"));

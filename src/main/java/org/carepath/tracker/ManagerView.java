@@ -35,7 +35,7 @@ import org.carepath.proceedings.ProceedingsView;
 import org.carepath.proceedings.Risk;
 import org.carepath.timescale.Timescales;
 import org.carepath.web.PageLayouts;
-import org.springframework.http.HttpHeaders;
+import org.carepath.web.SignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -90,16 +90,13 @@ class ManagerView {
         this.timescales = timescales;
     }
 
-    /** The Tasklist's sign-in, asked to come back to the manager view once signed in (a name, not an address: no open redirect). */
-    static final String SIGN_IN_AND_RETURN = "camunda/app/tasklist/default/?carepath-return=manager";
 
     @GetMapping(value = "/manager", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) { // sign in, then the Tasklist brings them back here (carepath-manager-link.js)
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, SIGN_IN_AND_RETURN);
-            return problem(model, null, null, "signIn", SIGN_IN_AND_RETURN);
+            SignIn.redirect(request, response);
+            return problem(model, null, null, "signIn", SignIn.andBackTo(request));
         }
         var viewer = Viewer.of(identity, user);
         if (!isManager(viewer)) {
@@ -125,9 +122,8 @@ class ManagerView {
     String childsWork(HttpServletRequest request, HttpServletResponse response, @PathVariable String reference, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, SIGN_IN_AND_RETURN);
-            return problem(model, null, null, "signIn", SIGN_IN_AND_RETURN);
+            SignIn.redirect(request, response);
+            return problem(model, null, null, "signIn", SignIn.andBackTo(request));
         }
         var viewer = Viewer.of(identity, user);
         if (!isManager(viewer)) {

@@ -17,6 +17,7 @@ import org.carepath.audit.Audit;
 import org.carepath.child.LegalStatus;
 import org.carepath.identity.Viewer;
 import org.carepath.web.PageLayouts;
+import org.carepath.web.SignIn;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +40,6 @@ class TrackerPage {
 
     static final int PAGE_SIZE = 25;
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    static final String SIGN_IN_AND_RETURN = "camunda/app/tasklist/default/?carepath-return=tracker";
 
     private final Tracker tracker;
     private final IdentityService identity;
@@ -123,11 +123,10 @@ class TrackerPage {
     String page(@ModelAttribute("filters") Filters filters, HttpServletRequest request, HttpServletResponse response, Model model) {
         var user = Viewer.signedIn(request, identity);
         if (user == null) {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, SIGN_IN_AND_RETURN);
+            SignIn.redirect(request, response);
             model.addAttribute("layout", layouts.of(null, null, "tracker"));
             model.addAttribute("problem", "signIn");
-            model.addAttribute("signIn", SIGN_IN_AND_RETURN);
+            model.addAttribute("signIn", SignIn.andBackTo(request));
             return "tracker/problem";
         }
         var viewer = Viewer.of(identity, user);

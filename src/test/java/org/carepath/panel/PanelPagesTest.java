@@ -233,7 +233,8 @@ class PanelPagesTest extends PanelTestSupport {
 
         var nobody = http.getForEntity("/panel/sittings/" + sitting, String.class);
         assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(nobody.getBody()).contains("Sign in to see the panels").contains("href=\"/camunda/app/tasklist/\"");
+        assertThat(nobody.getBody()).contains("Sign in to see the panels")
+                .as("a sign-in that comes back to the sitting").contains("href=\"/camunda/app/tasklist/default/?carepath-return=panel/sittings/" + sitting + "\"");
 
         assertThat(page("service-manager", "/panel/sittings/" + sitting).getStatusCode()).isEqualTo(HttpStatus.OK);
         var manager = TasklistSession.signIn(http, "team-manager");

@@ -99,7 +99,7 @@ class ManagerViewTest extends ProcessTestSupport {
         var nobody = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(http.getRootUri() + "/manager")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(nobody.statusCode()).isEqualTo(HttpStatus.SEE_OTHER.value());
-        assertThat(nobody.headers().firstValue("Location")).hasValue("camunda/app/tasklist/default/?carepath-return=manager");
+        assertThat(nobody.headers().firstValue("Location")).hasValue("/camunda/app/tasklist/default/?carepath-return=manager");
         assertThat(java.net.URI.create(http.getRootUri() + "/manager").resolve(nobody.headers().firstValue("Location").orElseThrow()).getPath())
                 .isEqualTo("/camunda/app/tasklist/default/");
         assertThat(nobody.body()).contains("Sign in to CarePath first");

@@ -51,7 +51,16 @@ class TrackerBrowserTest extends BrowserTestSupport {
         missDeadline(late);
         clock("2096-11-20T09:00");
 
-        signInToTasklist(port, "team-manager-south");
+        // a link to the child's page, opened without a session: signed in, back on that page
+        browser.manage().deleteAllCookies();
+        open("/tracker/children/" + late.childReference());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("team-manager-south");
+        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit].btn-primary")).click();
+        wait.until(ExpectedConditions.urlContains("/tracker/children/" + late.childReference()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(late.childName());
+
         open("/tracker");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tracker")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Permanence tracker");

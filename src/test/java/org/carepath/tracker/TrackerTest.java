@@ -263,7 +263,14 @@ class TrackerTest extends ProcessTestSupport {
         var nobody = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(http.getRootUri() + "/tracker")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(nobody.statusCode()).isEqualTo(HttpStatus.SEE_OTHER.value());
-        assertThat(nobody.headers().firstValue("Location")).hasValue("camunda/app/tasklist/default/?carepath-return=tracker");
+        assertThat(nobody.headers().firstValue("Location")).hasValue("/camunda/app/tasklist/default/?carepath-return=tracker");
+        for (var page : List.of("tracker/escalations", "tracker/children/C-000292", "tracker/caseloads", "tracker/figures", "tracker/reviews")) {
+            var sent = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(http.getRootUri() + "/" + page)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).as(page).isEqualTo(HttpStatus.SEE_OTHER.value());
+            assertThat(sent.headers().firstValue("Location")).as("back to %s after signing in", page)
+                    .hasValue("/camunda/app/tasklist/default/?carepath-return=" + page);
+        }
         assertThat(http.getForEntity("/tracker.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
