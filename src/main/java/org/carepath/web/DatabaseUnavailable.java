@@ -112,6 +112,15 @@ class DatabaseUnavailable {
             }
         }
 
+        /**
+         * The pool itself to whoever asks for a plain data source: Spring Boot's {@code DataSourceBuilder.derivedFrom}
+         * reads its settings through it, to give Flyway the schema owner's own connections (a council's roles).
+         */
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return iface == DataSource.class ? iface.cast(obtainTargetDataSource()) : super.unwrap(iface);
+        }
+
         private static void noted(Exception e) {
             if (isCause(e)) {
                 MET.set(Boolean.TRUE);

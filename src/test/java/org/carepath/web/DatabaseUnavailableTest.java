@@ -25,6 +25,18 @@ class DatabaseUnavailableTest {
             new SQLTransientConnectionException("carepath-embedded - Connection is not available, request timed out after 5000ms.")));
 
     @Test
+    void aDataSourceDerivedFromTheReportingOneTakesThePoolsSettings() {
+        // what Spring Boot does for Flyway when the schema has an owner of its own (spring.flyway.user)
+        var pool = new com.zaxxer.hikari.HikariDataSource();
+        pool.setJdbcUrl("jdbc:postgresql://db.example:5432/carepath");
+        pool.setUsername("carepath_app");
+        var derived = org.springframework.boot.jdbc.DataSourceBuilder.derivedFrom(new DatabaseUnavailable.Reporting(pool))
+                .type(org.springframework.jdbc.datasource.SimpleDriverDataSource.class).username("carepath_owner").build();
+        assertThat(derived.getUrl()).isEqualTo("jdbc:postgresql://db.example:5432/carepath");
+        assertThat(derived.getUsername()).isEqualTo("carepath_owner");
+    }
+
+    @Test
     void aFiveHundredAnsweredAfterNoConnectionCouldBeHadIsAnswered503WithProblemDetails() throws Exception {
         var response = filter("/camunda/api/engine/engine/default/task", (request, answer) -> {
             try (var connection = unreachable.getConnection()) {
