@@ -16,12 +16,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
+import org.hibernate.annotations.NaturalId;
+
 @Entity
 class Child {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @NaturalId
     private String reference;
     private String givenName;
     private String familyName;

@@ -1,16 +1,11 @@
 package org.carepath.child;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface ChildRepository extends JpaRepository<Child, Long> {
-
-    Optional<Child> findByReference(String reference);
-
-    boolean existsByReference(String reference);
 
     @Query("select c.reference from Child c where lower(c.givenName) = lower(?1) and lower(c.familyName) = lower(?2) and c.dateOfBirth = ?3"
             + " order by c.id")

@@ -2,8 +2,12 @@ package org.carepath.child;
 
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
 import org.carepath.audit.Audit;
 import org.carepath.timescale.Timescales;
+import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -18,6 +22,8 @@ public class Children {
     private final Audit audit;
     private final Timescales timescales;
     private final ApplicationEventPublisher events;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     Children(ChildRepository children, Audit audit, Timescales timescales, ApplicationEventPublisher events) {
         this.children = children;
@@ -55,7 +61,7 @@ public class Children {
 
     @Transactional(readOnly = true)
     public boolean exists(String reference) {
-        return children.existsByReference(reference);
+        return lookUp(reference).isPresent();
     }
 
     /** The child must exist: otherwise the request is answered as not found (404). */
@@ -68,13 +74,13 @@ public class Children {
 
     @Transactional(readOnly = true)
     public Optional<String> allocatedWorker(String reference) {
-        return children.findByReference(reference).flatMap(Child::currentAllocation).map(Allocation::worker);
+        return lookUp(reference).flatMap(Child::currentAllocation).map(Allocation::worker);
     }
 
     /** Who made the child's current allocation, if the child is allocated. */
     @Transactional(readOnly = true)
     public Optional<String> allocatedBy(String reference) {
-        return children.findByReference(reference).flatMap(Child::currentAllocation).map(a -> a.view().allocatedBy());
+        return lookUp(reference).flatMap(Child::currentAllocation).map(a -> a.view().allocatedBy());
     }
 
     /** Allocates a worker from now on, ending the previous allocation. */
@@ -110,7 +116,7 @@ public class Children {
     /** The team the child's current allocation is with, if the child is allocated. */
     @Transactional(readOnly = true)
     public Optional<String> responsibleTeam(String reference) {
-        return children.findByReference(reference).flatMap(Child::currentAllocation).map(Allocation::team);
+        return lookUp(reference).flatMap(Child::currentAllocation).map(Allocation::team);
     }
 
     /** The child's legal status changes from a date (an order made, discharged, or the child leaving care). */
@@ -147,6 +153,19 @@ public class Children {
     }
 
     private Child find(String reference) {
-        return children.findByReference(reference).orElseThrow(() -> new ChildNotFoundException(reference));
+        return lookUp(reference).orElseThrow(() -> new ChildNotFoundException(reference));
+    }
+
+    /**
+     * The child by their reference, read from the database once per transaction: the reference is the child's
+     * natural id, which the transaction's persistence context remembers, so the scope rule asking for the team of
+     * each task the engine creates costs no query (and no flush) after the first. An allocation changes that same
+     * instance, so a look-up after it in the transaction sees the new team. A child not found is not remembered.
+     */
+    private Optional<Child> lookUp(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        return entityManager.unwrap(Session.class).bySimpleNaturalId(Child.class).loadOptional(reference);
     }
 }

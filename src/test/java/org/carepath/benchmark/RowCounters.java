@@ -13,9 +13,19 @@ import java.sql.SQLException;
  * after the work's connections have been idle that long or have closed.
  */
 record RowCounters(long commits, long scans, long historyWritten, long runtimeWritten, long otherWritten, long inserted,
-                   long updated, long deleted) {
+                   long updated, long deleted, long jpaStatements, long jpaQueries) {
 
     static RowCounters of(Connection connection) throws SQLException {
+        return of(connection, null);
+    }
+
+    /**
+     * With Hibernate's statistics (when given): the JDBC statements Hibernate prepared (CarePath's own records; the
+     * engine's MyBatis statements are not counted) and the JPQL/HQL queries it ran. Those count at once, in this JVM.
+     */
+    static RowCounters of(Connection connection, org.hibernate.stat.Statistics jpa) throws SQLException {
+        var statements = jpa == null ? 0 : jpa.getPrepareStatementCount();
+        var queries = jpa == null ? 0 : jpa.getQueryExecutionCount();
         try (var statement = connection.createStatement()) {
             statement.execute("select pg_stat_clear_snapshot()");
             long commits;
@@ -33,7 +43,7 @@ record RowCounters(long commits, long scans, long historyWritten, long runtimeWr
                     from pg_stat_user_tables where schemaname = current_schema()""")) {
                 rows.next();
                 return new RowCounters(commits, rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
-                        rows.getLong(6), rows.getLong(7));
+                        rows.getLong(6), rows.getLong(7), statements, queries);
             }
         }
     }
@@ -41,13 +51,13 @@ record RowCounters(long commits, long scans, long historyWritten, long runtimeWr
     RowCounters minus(RowCounters before) {
         return new RowCounters(commits - before.commits, scans - before.scans, historyWritten - before.historyWritten,
                 runtimeWritten - before.runtimeWritten, otherWritten - before.otherWritten, inserted - before.inserted,
-                updated - before.updated, deleted - before.deleted);
+                updated - before.updated, deleted - before.deleted, jpaStatements - before.jpaStatements, jpaQueries - before.jpaQueries);
     }
 
     RowCounters plus(RowCounters other) {
         return new RowCounters(commits + other.commits, scans + other.scans, historyWritten + other.historyWritten,
                 runtimeWritten + other.runtimeWritten, otherWritten + other.otherWritten, inserted + other.inserted,
-                updated + other.updated, deleted + other.deleted);
+                updated + other.updated, deleted + other.deleted, jpaStatements + other.jpaStatements, jpaQueries + other.jpaQueries);
     }
 
     long written() {

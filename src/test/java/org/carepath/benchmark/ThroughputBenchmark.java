@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.carepath.CarePathApplication;
 import org.carepath.drift.DriftAlerts;
 import org.carepath.referral.ReferralFixtures;
+import org.carepath.timescale.Timescales;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,8 @@ class ThroughputBenchmark {
     static final int REFERRALS = Integer.getInteger("benchmark.referrals", 400);
     static final int TIMERS = Integer.getInteger("benchmark.timers", 2_000);
     static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
+    /** {@code throughput} (the side by side with the bare engine) or {@code lateness} ({@link TimerLateness}). */
+    static final String MODE = System.getProperty("benchmark.mode", "throughput");
 
     @LocalServerPort
     int port;
@@ -59,6 +62,8 @@ class ThroughputBenchmark {
     ReferralFixtures fixtures;
     @Autowired
     DriftAlerts alerts;
+    @Autowired
+    Timescales timescales;
 
     static final boolean WITH_BASELINE = Boolean.parseBoolean(System.getProperty("benchmark.baseline", "true"));
     static final int FOOTPRINT = Integer.getInteger("benchmark.footprint", 200);
@@ -66,6 +71,9 @@ class ThroughputBenchmark {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    jakarta.persistence.EntityManagerFactory entityManagerFactory;
+    org.hibernate.stat.Statistics jpa;
 
     final List<String> rows = new ArrayList<>();
     final List<String> phases = new ArrayList<>();
@@ -75,15 +83,18 @@ class ThroughputBenchmark {
         var jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         jobExecutor.shutdown(); // timers are measured on their own, below
         var loadAtStart = loadAverage();
+        if (MODE.equals("lateness")) {
+            var lines = new TimerLateness(engine, fixtures, timescales, dataSource, port).run(jobExecutor, machine(), loadAtStart);
+            var text = String.join("\n", lines);
+            System.out.println("\n" + text + "\n");
+            Files.writeString(Path.of("target", "benchmark-lateness.md"), text + "\n");
+            return;
+        }
 
         // 0. the bare engine on the same PostgreSQL server, a database of its own, same client threads, counts and history level
         BareEngineBaseline.Run bare = null;
         RowCounters bareTask = null;
         RowCounters bareTimer = null;
-        String serverVersion;
-        try (var connection = dataSource.getConnection()) {
-            serverVersion = connection.getMetaData().getDatabaseProductVersion();
-        }
         if (WITH_BASELINE) {
             BareEngineBaseline.buildIfMissing();
             var baseline = new BareEngineBaseline(serverUrl(), superuserPassword());
@@ -106,6 +117,8 @@ class ThroughputBenchmark {
         }
         var loadAtCarePath = loadAverage();
 
+        jpa = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        jpa.setStatisticsEnabled(true);
         var practitioner = new PractitionerClient(port, "Bench");
         // 1. referrals taken per second through POST /api/referrals
         run(CLIENTS, 40, i -> practitioner.postReferral(i, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)));
@@ -170,9 +183,8 @@ class ThroughputBenchmark {
         assertThat(alertsRaised).isEqualTo(TIMERS);
 
         var table = new ArrayList<String>();
-        table.add(String.format(Locale.UK, "Machine: %d cores (%s), %s memory, Java %s, PostgreSQL %s (embedded, one server for both);"
-                + " history %s; %d client threads; %,d instances / referrals, %,d timers.", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), memory(), System.getProperty("java.version"), serverVersion, HISTORY, CLIENTS, REFERRALS, TIMERS));
+        table.add(machine() + String.format(Locale.UK, " One server for both; history %s; %d client threads; %,d instances / referrals,"
+                + " %,d timers.", HISTORY, CLIENTS, REFERRALS, TIMERS));
         table.add("Load average (1/5/15 min): at the start " + loadAtStart + "; CarePath's part from " + loadAtCarePath
                 + "; at the end " + loadAtEnd + ".");
         table.add("");
@@ -195,8 +207,8 @@ class ThroughputBenchmark {
             table.add("");
             table.add("Per operation, PostgreSQL's counters (bare: a separate run of " + FOOTPRINT + " each; CarePath: the measured phases):");
             table.add("");
-            table.add("| per operation | commits | scans | rows written | of them act_hi_* | act_ru_* | other tables |");
-            table.add("|---|---:|---:|---:|---:|---:|---:|");
+            table.add("| per operation | commits | scans | rows written | of them act_hi_* | act_ru_* | other tables | JPA statements | JPA queries |");
+            table.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             table.add(per("bare: start + complete", bareTask, FOOTPRINT));
             table.add(per("CarePath: referral + its completion", k1.minus(k0).plus(k2.minus(k1b)), REFERRALS));
             table.add(per("CarePath: referral (POST /api/referrals)", k1.minus(k0), REFERRALS));
@@ -222,14 +234,25 @@ class ThroughputBenchmark {
         }
     }
 
+    private String machine() throws Exception {
+        String serverVersion;
+        try (var connection = dataSource.getConnection()) {
+            serverVersion = connection.getMetaData().getDatabaseProductVersion();
+        }
+        return String.format(Locale.UK, "Machine: %d cores (%s), %s memory, Java %s (heap at most %,d MiB), PostgreSQL %s (embedded).",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), memory(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, serverVersion);
+    }
+
     private static String side(String measure, double bare, double carePath, String unit) {
         return String.format(Locale.UK, "| %s | %.1f %s | %.1f %s | %.0f %% |", measure, bare, unit, carePath, unit, 100 * carePath / bare);
     }
 
     private static String per(String what, RowCounters c, int count) {
         double n = count;
+        var jpa = what.startsWith("bare") ? " — | — |" : String.format(Locale.UK, " %.1f | %.1f |", c.jpaStatements() / n, c.jpaQueries() / n);
         return String.format(Locale.UK, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |", what, c.commits() / n, c.scans() / n,
-                c.written() / n, c.historyWritten() / n, c.runtimeWritten() / n, c.otherWritten() / n);
+                c.written() / n, c.historyWritten() / n, c.runtimeWritten() / n, c.otherWritten() / n) + jpa;
     }
 
     private void mark(String phase) {
@@ -240,7 +263,7 @@ class ThroughputBenchmark {
     private RowCounters counters() throws Exception {
         Thread.sleep(11_000);
         try (var connection = dataSource.getConnection()) {
-            return RowCounters.of(connection);
+            return RowCounters.of(connection, jpa);
         }
     }
 
