@@ -68,7 +68,7 @@ class ChildTeamInOneTransactionTest {
             children.allocate(child, "practitioner", "Priya Patel", "north-assessment-team", "North assessment team", "team-manager",
                     "New case");
             var allocated = access.teamOf(child);
-            children.allocate(child, "practitioner-south", "Sam Osei", "south-assessment-team", "South assessment team",
+            children.allocate(child, "practitioner-south", "Sam Reid", "south-assessment-team", "South assessment team",
                     "team-manager", "Moved south");
             return new String[] {before, allocated, access.teamOf(child), children.allocatedWorker(child).orElseThrow()};
         });
