@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * e.g. {@code --carepath.demo.seed.looked-after=500}. Outside the local profile it refuses, says so, and seeds nothing.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE) // after the demo users are made (AccessSetup): it signs in as them
 class DemoSeedRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeedRunner.class);

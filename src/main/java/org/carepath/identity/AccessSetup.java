@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
  * instances through the engine's REST API: journeys start through CarePath's own API.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100) // before the other start-up runners: the demo seed signs in as the demo users made here
 class AccessSetup implements ApplicationRunner {
 
     static final String ESCALATION_PROCESS = "drift-escalation";

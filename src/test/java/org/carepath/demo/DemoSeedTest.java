@@ -87,6 +87,16 @@ class DemoSeedTest {
     }
 
     @Test
+    void theDemoUsersAreMadeBeforeTheSeedSignsInAsThem(@Autowired org.springframework.context.ApplicationContext context) {
+        // the order Spring Boot runs them in at start-up; before, it was left to the order the beans were found in,
+        // and a start that ran the seed first had every referral refused (401: no such user yet)
+        var runners = context.getBeanProvider(org.springframework.boot.ApplicationRunner.class).orderedStream()
+                .map(runner -> org.springframework.aop.support.AopUtils.getTargetClass(runner).getSimpleName()).toList();
+        assertThat(runners).contains("AccessSetup", "DemoSeedRunner");
+        assertThat(runners.indexOf("AccessSetup")).isLessThan(runners.indexOf("DemoSeedRunner"));
+    }
+
+    @Test
     void refusesOutsideTheLocalProfileAndSeedsNothing() {
         var production = new MockEnvironment().withProperty("carepath.demo.seed", "council")
                 .withProperty("local.server.port", environment.getProperty("local.server.port"));
