@@ -32,7 +32,7 @@ class AuthorityScorecardApiTest extends ApiTestSupport {
     AdoptionCaseRepository cases;
 
     @Autowired
-    EarlyPermanencePlacementRepository early;
+    AdoptionFixtures fixtures;
 
     @Test
     void averagesForAPeriodAndThreeYearsAreComputedFromEachChildsDates() {
@@ -91,17 +91,7 @@ class AuthorityScorecardApiTest extends ApiTestSupport {
 
     private void adopted(long household, String enteredCare, String placementOrder, String matched, String movedIn, String earlyPermanence,
                          String adopted) {
-        var child = child();
-        var adoption = new AdoptionCase(child, LocalDate.parse(enteredCare), LocalDate.parse(placementOrder), LocalDate.parse(placementOrder),
-                Instant.parse(placementOrder + "T12:00:00Z"));
-        adoption.matched(household, LocalDate.parse(matched));
-        adoption.movedIn(LocalDate.parse(movedIn));
-        adoption.adopted(LocalDate.parse(adopted));
-        cases.saveAndFlush(adoption);
-        if (earlyPermanence != null) {
-            early.saveAndFlush(new EarlyPermanencePlacement(child, household, EarlyPermanencePlacement.Kind.FOSTERING_FOR_ADOPTION,
-                    LocalDate.parse(earlyPermanence), Instant.parse(earlyPermanence + "T12:00:00Z"), "practitioner"));
-        }
+        fixtures.adopted(child(), household, enteredCare, placementOrder, matched, movedIn, earlyPermanence, adopted);
     }
 
     private String child() {
