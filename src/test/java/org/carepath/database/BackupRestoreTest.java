@@ -91,15 +91,7 @@ class BackupRestoreTest {
                     System.out.println("differs after restore: " + expected + " / " + now);
                 }
             }
-            long alertAfter = -1;
-            long looking = System.nanoTime();
-            while (System.nanoTime() - looking < TimeUnit.SECONDS.toNanos(90)) {
-                if (get(http, app.port, "admin", "/api/children/" + late + "/alerts").body().contains("\"open\":true")) {
-                    alertAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - looking);
-                    break;
-                }
-                Thread.sleep(500);
-            }
+            long alertAfter = millisUntilAnAlertIsOpen(http, app.port, late);
             System.out.printf("BackupRestoreTest figures: children %d, found again with the same referrals, deadlines and open tasks %d,"
                             + " data directory copied in %d ms, the due timer fired on the restored database after %d ms%n",
                     before.size(), found, copyMillis, alertAfter);
@@ -157,6 +149,18 @@ class BackupRestoreTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/referrals")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic("practitioner")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How long until the child has an open drift alert, looking every half second for 90 s; -1 if none by then. */
+    static long millisUntilAnAlertIsOpen(HttpClient http, int port, String child) throws IOException, InterruptedException {
+        long looking = System.nanoTime();
+        while (System.nanoTime() - looking < TimeUnit.SECONDS.toNanos(90)) {
+            if (get(http, port, "admin", "/api/children/" + child + "/alerts").body().contains("\"open\":true")) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - looking);
+            }
+            Thread.sleep(500);
+        }
+        return -1;
     }
 
     static HttpResponse<String> get(HttpClient http, int port, String user, String path) throws IOException, InterruptedException {

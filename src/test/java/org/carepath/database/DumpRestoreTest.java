@@ -3,6 +3,7 @@ package org.carepath.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.carepath.database.BackupRestoreTest.created;
 import static org.carepath.database.BackupRestoreTest.get;
+import static org.carepath.database.BackupRestoreTest.millisUntilAnAlertIsOpen;
 import static org.carepath.database.BackupRestoreTest.referral;
 import static org.carepath.database.BackupRestoreTest.seen;
 
@@ -128,15 +129,7 @@ class DumpRestoreTest {
                     }
                 }
                 var takenAfter = get(http, app.port, "practitioner", "/api/children/" + afterTheDump + "/referrals");
-                long alertAfter = -1;
-                long looking = System.nanoTime();
-                while (System.nanoTime() - looking < TimeUnit.SECONDS.toNanos(90)) {
-                    if (get(http, app.port, "admin", "/api/children/" + late + "/alerts").body().contains("\"open\":true")) {
-                        alertAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - looking);
-                        break;
-                    }
-                    Thread.sleep(500);
-                }
+                long alertAfter = millisUntilAnAlertIsOpen(http, app.port, late);
                 System.out.printf("DumpRestoreTest figures: server PostgreSQL %s, %s; children %d, found again with the same referrals,"
                                 + " deadlines and open tasks %d; pg_dump while CarePath ran %d ms, %d bytes; pg_restore %d ms;"
                                 + " CarePath up on the restored database in %d ms; the due timer fired after %d ms%n",
