@@ -30,6 +30,7 @@ public final class WorkingDayCalendar {
     private final int firstYear;
     private final int lastYear;
     private final Map<Integer, Boolean> warnedYears = new ConcurrentHashMap<>();
+    private final Map<Integer, int[]> workingDaysByYear = new ConcurrentHashMap<>();
 
     public WorkingDayCalendar(Map<LocalDate, String> bankHolidays) {
         if (bankHolidays.isEmpty()) {
@@ -69,6 +70,12 @@ public final class WorkingDayCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
+        warnIfOutsideData(date.getYear());
+        var counts = workingDaysInYear(date.getYear());
+        return counts[date.getDayOfYear()] > counts[date.getDayOfYear() - 1];
+    }
+
+    private boolean isWorkingDayWithoutWarning(LocalDate date) {
         var day = date.getDayOfWeek();
         if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
             return false;
@@ -79,7 +86,6 @@ public final class WorkingDayCalendar {
         if (date.equals(goodFriday(date.getYear()))) {
             return false;
         }
-        warnIfOutsideData(date.getYear());
         return !bankHolidays.containsKey(date);
     }
 
@@ -115,13 +121,38 @@ public final class WorkingDayCalendar {
 
     /** How many working days fall after {@code from} up to and including {@code to}; 0 if {@code to} is not later. */
     public int workingDaysAfter(LocalDate from, LocalDate to) {
-        int count = 0;
-        for (var day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
-                count++;
-            }
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        for (int year = from.plusDays(1).getYear(); year <= to.getYear(); year++) {
+            warnIfOutsideData(year);
+        }
+        int count = workingDaysThrough(to) - workingDaysThrough(from);
+        for (int year = from.getYear(); year < to.getYear(); year++) {
+            var counts = workingDaysInYear(year);
+            count += counts[counts.length - 1];
         }
         return count;
+    }
+
+    /** Working days from 1 January of the date's year up to and including the date (0 for 31 December before it). */
+    private int workingDaysThrough(LocalDate date) {
+        return workingDaysInYear(date.getYear())[date.getDayOfYear()];
+    }
+
+    /**
+     * Working days of a year counted up to each of its days, index 1 for 1 January: counted once per year, so that
+     * counting the working days a deadline is late costs the same however long ago it was.
+     */
+    private int[] workingDaysInYear(int year) {
+        return workingDaysByYear.computeIfAbsent(year, y -> {
+            var first = LocalDate.ofYearDay(y, 1);
+            var counts = new int[first.lengthOfYear() + 1];
+            for (int day = 1; day < counts.length; day++) {
+                counts[day] = counts[day - 1] + (isWorkingDayWithoutWarning(first.plusDays(day - 1)) ? 1 : 0);
+            }
+            return counts;
+        });
     }
 
     /** The bank holidays the calendar knows, by date. */

@@ -48,6 +48,23 @@ class WorkingDayCalendarPropertiesTest {
         }
     }
 
+    @Property(tries = 500)
+    void workingDaysAfterIsTheCountOfWorkingDaysOneByOneOverAnyYearsInTheDataOrNot(
+            @ForAll @IntRange(min = 0, max = 40_000) int dayOffset, @ForAll @IntRange(min = 0, max = 2_000) int length) {
+        var from = LocalDate.of(2000, 1, 1).plusDays(dayOffset);
+        var to = from.plusDays(length);
+        int oneByOne = 0;
+        for (var day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            var weekday = day.getDayOfWeek().getValue() <= 5;
+            var christmas = day.getMonthValue() == 12 && (day.getDayOfMonth() == 25 || day.getDayOfMonth() == 26);
+            if (weekday && !christmas && !day.equals(WorkingDayCalendar.goodFriday(day.getYear()))
+                    && !calendar.bankHolidays().containsKey(day)) {
+                oneByOne++;
+            }
+        }
+        assertThat(calendar.workingDaysAfter(from, to)).as("%s to %s", from, to).isEqualTo(oneByOne);
+    }
+
     @Property(tries = 300)
     void workingDaysAfterIsZeroWhenNotLater(
             @ForAll @IntRange(min = 0, max = 4700) int dayOffset, @ForAll @IntRange(min = 0, max = 400) int daysBack) {
