@@ -10,4 +10,11 @@ import org.carepath.identity.Viewer;
 public interface ChildScope {
 
     boolean includes(Viewer viewer, String childReference);
+
+    /** Which of these children it includes: pages listing many children ask once, not once per child. */
+    default java.util.Set<String> included(Viewer viewer, java.util.Collection<String> childReferences) {
+        var included = new java.util.HashSet<String>();
+        childReferences.stream().filter(reference -> includes(viewer, reference)).forEach(included::add);
+        return included;
+    }
 }

@@ -9,4 +9,6 @@ interface AdoptionCaseRepository extends JpaRepository<AdoptionCase, Long> {
     Optional<AdoptionCase> findByChildReferenceAndClosedOnIsNull(String childReference);
 
     Optional<AdoptionCase> findFirstByChildReferenceOrderByIdDesc(String childReference);
+
+    java.util.List<AdoptionCase> findByChildReferenceInAndClosedOnIsNull(java.util.Collection<String> childReferences);
 }

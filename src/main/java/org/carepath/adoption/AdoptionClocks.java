@@ -15,9 +15,12 @@ public class AdoptionClocks {
         this.matching = matching;
     }
 
-    /** Child's reference → the clocks in words, e.g. A1 412 of 426 days, running; A2 106 of 121 days; A10 275 of 426 days. */
-    public Map<String, String> ofOpenCases() {
-        return matching.openScorecards().entrySet().stream()
+    /**
+     * Child's reference → the clocks in words, e.g. A1 412 of 426 days, running; A2 106 of 121 days; A10 275 of 426 days:
+     * for each of these children with an open adoption case.
+     */
+    public Map<String, String> ofOpenCases(java.util.Collection<String> childReferences) {
+        return matching.openScorecards(childReferences).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> inWords(entry.getValue())));
     }
 

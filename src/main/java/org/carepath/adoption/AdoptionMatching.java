@@ -223,12 +223,16 @@ class AdoptionMatching implements ChildRecordPart {
                 cards.stream().filter(c -> c.a2() != null && c.a2().running() && c.a2().overThreshold()).count());
     }
 
-    /** The scorecard of every open adoption case, counted to today. */
+    /** The scorecard of each of these children's open adoption cases, counted to today. */
     @Transactional(readOnly = true)
-    java.util.Map<String, AdoptionScorecard> openScorecards() {
+    java.util.Map<String, AdoptionScorecard> openScorecards(java.util.Collection<String> childReferences) {
         var today = timescales.today();
         var cards = new java.util.HashMap<String, AdoptionScorecard>();
-        cases.findAll().stream().filter(c -> c.closedOn() == null).forEach(c -> cards.put(c.childReference(), scorecard(c, today)));
+        var all = java.util.List.copyOf(childReferences);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            cases.findByChildReferenceInAndClosedOnIsNull(all.subList(from, Math.min(all.size(), from + 10_000)))
+                    .forEach(c -> cards.put(c.childReference(), scorecard(c, today)));
+        }
         return cards;
     }
 

@@ -11,5 +11,8 @@ interface CareLeaverRepository extends JpaRepository<CareLeaver, Long> {
 
     boolean existsByChildReferenceAndPersonalAdviser(String childReference, String personalAdviser);
 
+    @org.springframework.data.jpa.repository.Query("select c.childReference from CareLeaver c where c.personalAdviser = ?1")
+    java.util.Set<String> childrenOfPersonalAdviser(String personalAdviser);
+
     List<CareLeaver> findAllByOrderByIdAsc();
 }

@@ -20,4 +20,14 @@ class PersonalAdvisersScope implements ChildScope {
         return viewer.in(Groups.PERSONAL_ADVISER) && viewer.userId() != null
                 && careLeavers.existsByChildReferenceAndPersonalAdviser(childReference, viewer.userId());
     }
+
+    @Override
+    public java.util.Set<String> included(Viewer viewer, java.util.Collection<String> childReferences) {
+        if (!viewer.in(Groups.PERSONAL_ADVISER) || viewer.userId() == null) {
+            return java.util.Set.of();
+        }
+        var theirs = new java.util.HashSet<>(careLeavers.childrenOfPersonalAdviser(viewer.userId()));
+        theirs.retainAll(java.util.Set.copyOf(childReferences));
+        return theirs;
+    }
 }

@@ -30,6 +30,16 @@ interface ChildRepository extends JpaRepository<Child, Long> {
             + " where a.allocatedTo is null or a.allocatedTo >= ?1 order by c.reference, a.allocatedFrom, a.id")
     java.util.List<Object[]> allocationsSince(java.time.Instant since);
 
+    /** These children, each with their current allocation (none, one, or in a record gone wrong more: the last wins). */
+    @Query("select c.reference, concat(c.givenName, ' ', c.familyName), c.legalStatus, a from Child c"
+            + " left join c.allocations a on a.allocatedTo is null where c.reference in ?1 order by c.reference, a.allocatedFrom, a.id")
+    java.util.List<Object[]> summaries(java.util.Collection<String> references);
+
+    /** As {@link #allocationsSince(java.time.Instant)}, for these children only. */
+    @Query("select c.reference, concat(c.givenName, ' ', c.familyName), a from Allocation a join a.child c"
+            + " where c.reference in ?2 and (a.allocatedTo is null or a.allocatedTo >= ?1) order by c.reference, a.allocatedFrom, a.id")
+    java.util.List<Object[]> allocationsSince(java.time.Instant since, java.util.Collection<String> references);
+
     @Query(value = "select nextval('child_reference_seq')", nativeQuery = true)
     long nextReferenceNumber();
 }

@@ -103,8 +103,42 @@ public class Children {
      */
     @Transactional(readOnly = true)
     public java.util.List<RecentAllocations> allocationsSince(java.time.Instant since) {
+        return recent(children.allocationsSince(since));
+    }
+
+    /** As {@link #allocationsSince(java.time.Instant)}, for these children only. */
+    @Transactional(readOnly = true)
+    public java.util.List<RecentAllocations> allocationsSince(java.time.Instant since, java.util.Collection<String> references) {
+        var rows = new java.util.ArrayList<Object[]>();
+        inChunks(references, chunk -> rows.addAll(children.allocationsSince(since, chunk)));
+        return recent(rows);
+    }
+
+    /** Name, legal status and current allocation of each of these children that exists, in one query per 10,000. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, ChildSummary> summaries(java.util.Collection<String> references) {
+        var summaries = new java.util.HashMap<String, ChildSummary>();
+        inChunks(references, chunk -> children.summaries(chunk).forEach(row -> {
+            var allocation = (Allocation) row[3];
+            var reference = (String) row[0];
+            if (allocation != null || !summaries.containsKey(reference)) {
+                summaries.put(reference, new ChildSummary(reference, (String) row[1], (LegalStatus) row[2],
+                        allocation == null ? null : allocation.view()));
+            }
+        }));
+        return summaries;
+    }
+
+    private static void inChunks(java.util.Collection<String> references, java.util.function.Consumer<java.util.List<String>> query) {
+        var all = java.util.List.copyOf(references);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            query.accept(all.subList(from, Math.min(all.size(), from + 10_000)));
+        }
+    }
+
+    private static java.util.List<RecentAllocations> recent(java.util.List<Object[]> rows) {
         var byChild = new java.util.LinkedHashMap<String, RecentAllocations>();
-        for (var row : children.allocationsSince(since)) {
+        for (var row : rows) {
             var reference = (String) row[0];
             byChild.computeIfAbsent(reference, r -> new RecentAllocations(r, (String) row[1], new java.util.ArrayList<>()))
                     .allocations().add(((Allocation) row[2]).view());

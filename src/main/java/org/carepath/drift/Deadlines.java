@@ -286,6 +286,38 @@ public class Deadlines {
         return open;
     }
 
+    /**
+     * Each of these children's open clocks at a glance: the next one due and the worst status of any, from one query
+     * of four columns per 10,000 children, for pages that sort every child in a scope by them.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, OpenClocks> openClocksOf(java.util.Collection<String> childReferences) {
+        var now = timescales.now();
+        var today = timescales.dateOf(now);
+        var clocks = new HashMap<String, OpenClocks>();
+        var references = List.copyOf(childReferences);
+        for (int from = 0; from < references.size(); from += 10_000) {
+            for (var row : deadlines.openDatesOf(references.subList(from, Math.min(references.size(), from + 10_000)))) {
+                var reference = (String) row[0];
+                var status = status((LocalDate) row[2], (LocalDate) row[3], now);
+                var earlier = clocks.get(reference);
+                if (earlier == null) {
+                    clocks.put(reference, new OpenClocks((String) row[1], (LocalDate) row[2], status,
+                            timescales.workingDaysLate((LocalDate) row[2], today), status));
+                } else if (status.compareTo(earlier.worst()) > 0) {
+                    clocks.put(reference, new OpenClocks(earlier.nextWork(), earlier.nextDue(), earlier.nextStatus(),
+                            earlier.nextWorkingDaysOverdue(), status));
+                }
+            }
+        }
+        return clocks;
+    }
+
+    /** A child's open clocks at a glance: the one due next, and the worst status of any. */
+    public record OpenClocks(String nextWork, LocalDate nextDue, DeadlineStatus nextStatus, int nextWorkingDaysOverdue,
+                             DeadlineStatus worst) {
+    }
+
     /** The open deadlines of one process instance. */
     @Transactional(readOnly = true)
     public List<DeadlineView> openForProcess(String processInstanceId) {
@@ -320,10 +352,14 @@ public class Deadlines {
     }
 
     private DeadlineStatus status(Deadline deadline, Instant now) {
-        if (now.isAfter(timescales.endOf(deadline.dueDate()))) {
+        return status(deadline.dueDate(), deadline.warningDate(), now);
+    }
+
+    private DeadlineStatus status(LocalDate dueDate, LocalDate warningDate, Instant now) {
+        if (now.isAfter(timescales.endOf(dueDate))) {
             return DeadlineStatus.OVERDUE;
         }
-        if (!now.isBefore(timescales.reminderAt(deadline.warningDate()))) {
+        if (!now.isBefore(timescales.reminderAt(warningDate))) {
             return DeadlineStatus.WARNING;
         }
         return DeadlineStatus.ON_TIME;

@@ -16,6 +16,11 @@ interface DriftAlertRepository extends JpaRepository<DriftAlert, Long> {
     @EntityGraph(attributePaths = "actions")
     List<DriftAlert> findByResolvedAtIsNullOrderByRaisedAtAsc();
 
+    /** Per child with an open alert: the child's reference, how many are open, the highest rung of any. */
+    @org.springframework.data.jpa.repository.Query("select a.childReference, count(a), max(a.escalationLevel) from DriftAlert a"
+            + " where a.resolvedAt is null group by a.childReference")
+    List<Object[]> openPerChild();
+
     long countByResolvedAtIsNull();
 
     long countByResolvedAtIsNullAndEscalationLevel(int escalationLevel);

@@ -31,6 +31,18 @@ public class DriftAlerts {
         return alerts.findByResolvedAtIsNullOrderByRaisedAtAsc().stream().map(this::view).toList();
     }
 
+    /** How many alerts are open for each child who has one, and the highest rung they reached, in one query. */
+    public java.util.Map<String, OpenAlerts> openPerChild() {
+        var open = new java.util.HashMap<String, OpenAlerts>();
+        alerts.openPerChild().forEach(row -> open.put((String) row[0],
+                new OpenAlerts(((Number) row[1]).intValue(), EscalationLevel.of(((Number) row[2]).intValue()))));
+        return open;
+    }
+
+    /** A child's open drift alerts: how many, and the highest rung of the ladder any of them reached. */
+    public record OpenAlerts(int count, EscalationLevel highestRung) {
+    }
+
     public long countOpen() {
         return alerts.countByResolvedAtIsNull();
     }

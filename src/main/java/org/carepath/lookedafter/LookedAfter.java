@@ -352,6 +352,19 @@ public class LookedAfter {
         return periods.findByEndedOnIsNullOrderByStartedOnAsc().stream().map(p -> p.view(today)).toList();
     }
 
+    /** The periods in care open today of these children. */
+    @Transactional(readOnly = true)
+    public List<PeriodInCareView> openPeriodsOf(java.util.Collection<String> childReferences) {
+        var today = timescales.today();
+        var all = List.copyOf(childReferences);
+        var open = new java.util.ArrayList<PeriodInCareView>();
+        for (int from = 0; from < all.size(); from += 10_000) {
+            periods.findByChildReferenceInAndEndedOnIsNullOrderByStartedOnAsc(all.subList(from, Math.min(all.size(), from + 10_000)))
+                    .forEach(p -> open.add(p.view(today)));
+        }
+        return open;
+    }
+
     /** Every period in care open on or after {@code from}: those open today and those ended since. */
     @Transactional(readOnly = true)
     public List<PeriodInCareView> periodsSince(LocalDate from) {

@@ -24,5 +24,7 @@ interface PeriodInCareRepository extends JpaRepository<PeriodInCare, Long> {
 
     List<PeriodInCare> findByEndedOnIsNullOrderByStartedOnAsc();
 
+    List<PeriodInCare> findByChildReferenceInAndEndedOnIsNullOrderByStartedOnAsc(java.util.Collection<String> childReferences);
+
     List<PeriodInCare> findByEndedOnIsNullOrEndedOnGreaterThanEqualOrderByStartedOnAsc(java.time.LocalDate endedOnOrAfter);
 }

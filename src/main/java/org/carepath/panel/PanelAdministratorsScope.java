@@ -22,4 +22,14 @@ class PanelAdministratorsScope implements ChildScope {
     public boolean includes(Viewer viewer, String childReference) {
         return viewer.in(Groups.PANEL_ADMINISTRATOR) && sittings.isBookedOnAnOpenSitting(childReference, timescales.today());
     }
+
+    @Override
+    public java.util.Set<String> included(Viewer viewer, java.util.Collection<String> childReferences) {
+        if (!viewer.in(Groups.PANEL_ADMINISTRATOR)) {
+            return java.util.Set.of();
+        }
+        var booked = new java.util.HashSet<>(sittings.childrenBookedOnOpenSittings(timescales.today()));
+        booked.retainAll(java.util.Set.copyOf(childReferences));
+        return booked;
+    }
 }

@@ -24,4 +24,14 @@ class PanelMembersScope implements ChildScope {
     public boolean includes(Viewer viewer, String childReference) {
         return viewer.userId() != null && sittings.isBookedOnAnOpenSittingOf(childReference, viewer.userId(), timescales.today());
     }
+
+    @Override
+    public java.util.Set<String> included(Viewer viewer, java.util.Collection<String> childReferences) {
+        if (viewer.userId() == null) {
+            return java.util.Set.of();
+        }
+        var booked = new java.util.HashSet<>(sittings.childrenBookedOnOpenSittingsOf(viewer.userId(), timescales.today()));
+        booked.retainAll(java.util.Set.copyOf(childReferences));
+        return booked;
+    }
 }

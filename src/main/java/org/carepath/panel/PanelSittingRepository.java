@@ -30,6 +30,10 @@ interface PanelSittingRepository extends JpaRepository<PanelSitting, Long> {
             + " and b.sitting.status = org.carepath.panel.SittingStatus.SCHEDULED and b.sitting.sittingDate >= :today")
     boolean isBookedOnAnOpenSitting(String child, LocalDate today);
 
+    @Query("select distinct b.childReference from PanelBooking b where b.status = org.carepath.panel.BookingStatus.BOOKED"
+            + " and b.sitting.status = org.carepath.panel.SittingStatus.SCHEDULED and b.sitting.sittingDate >= :today")
+    java.util.Set<String> childrenBookedOnOpenSittings(LocalDate today);
+
     @Query("select b from PanelBooking b where b.id = :id")
     Optional<PanelBooking> findBooking(Long id);
 
@@ -52,4 +56,9 @@ interface PanelSittingRepository extends JpaRepository<PanelSitting, Long> {
             + " and b.childReference = :child and b.status = org.carepath.panel.BookingStatus.BOOKED"
             + " and b.sitting.status = org.carepath.panel.SittingStatus.SCHEDULED and b.sitting.sittingDate >= :today")
     boolean isBookedOnAnOpenSittingOf(String child, String user, LocalDate today);
+
+    @Query("select distinct b.childReference from PanelBooking b, PanelInvitation i where i.sitting = b.sitting and i.member.userId = :user"
+            + " and b.status = org.carepath.panel.BookingStatus.BOOKED"
+            + " and b.sitting.status = org.carepath.panel.SittingStatus.SCHEDULED and b.sitting.sittingDate >= :today")
+    java.util.Set<String> childrenBookedOnOpenSittingsOf(String user, LocalDate today);
 }

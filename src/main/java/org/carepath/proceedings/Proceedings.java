@@ -127,6 +127,37 @@ public class Proceedings {
         return cases.findLive().stream().map(views::view).toList();
     }
 
+    /**
+     * The week of 26 of each child's case under way ({@code null} for a case not yet issued), without reading each
+     * case's hearings, orders and deadlines: what a list of every child sorts by.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Integer> liveWeeks() {
+        var today = timescales.today();
+        var weeks = new java.util.HashMap<String, Integer>();
+        cases.findLive().forEach(c -> {
+            if (!weeks.containsKey(c.childReference())) {
+                weeks.put(c.childReference(), c.week(today));
+            }
+        });
+        return weeks;
+    }
+
+    /** The case under way of each of these children who has one, with its week of 26 and its risk. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, ProceedingsView> liveFor(java.util.Collection<String> childReferences) {
+        var live = new java.util.HashMap<String, ProceedingsView>();
+        var all = List.copyOf(childReferences);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            cases.findLiveFor(all.subList(from, Math.min(all.size(), from + 10_000))).forEach(c -> {
+                if (!live.containsKey(c.childReference())) {
+                    live.put(c.childReference(), views.view(c));
+                }
+            });
+        }
+        return live;
+    }
+
     /** Every case concluded by a final order from {@code from} to {@code to}, both days included. */
     @Transactional(readOnly = true)
     public List<ProceedingsView> concludedBetween(java.time.LocalDate from, java.time.LocalDate to) {

@@ -16,6 +16,10 @@ interface ProceedingsRepository extends JpaRepository<CareProceedings, Long> {
     List<CareProceedings> findByStatusAndConcludedOnBetweenOrderByConcludedOnAsc(ProceedingsStatus status, java.time.LocalDate from,
                                                                                java.time.LocalDate to);
 
+    @Query("select p from CareProceedings p where p.childReference in ?1 and p.status not in ('CONCLUDED', 'NO_LEGAL_ACTION', 'STEPPED_DOWN')"
+            + " order by p.currentDeadline nulls last, p.requestedAt")
+    List<CareProceedings> findLiveFor(java.util.Collection<String> childReferences);
+
     @Query("select p from CareProceedings p where p.childReference = ?1 and p.status not in ('CONCLUDED', 'NO_LEGAL_ACTION', 'STEPPED_DOWN')")
     Optional<CareProceedings> findLiveFor(String childReference);
 }

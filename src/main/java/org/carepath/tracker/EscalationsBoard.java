@@ -74,7 +74,7 @@ class EscalationsBoard {
             return "tracker/problem";
         }
         var viewer = Viewer.of(identity, user);
-        var inScope = tracker.rows(viewer);
+        var inScope = tracker.keys(viewer);
         var names = new java.util.HashMap<String, String>();
         inScope.forEach(row -> names.put(row.reference(), row.name()));
         var today = timescales.today();

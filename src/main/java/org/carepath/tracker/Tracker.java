@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,23 +16,19 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carepath.access.ChildAccess;
 import org.carepath.child.ChildView;
 import org.carepath.child.Children;
+import org.carepath.child.Journeys;
 import org.carepath.drift.DeadlineStatus;
-import org.carepath.drift.DeadlineView;
 import org.carepath.drift.Deadlines;
-import org.carepath.drift.DriftAlertView;
 import org.carepath.drift.DriftAlerts;
 import org.carepath.identity.Teams;
 import org.carepath.identity.Viewer;
 import org.carepath.lookedafter.LookedAfter;
 import org.carepath.lookedafter.PeriodInCareView;
 import org.carepath.proceedings.Proceedings;
-import org.carepath.proceedings.ProceedingsView;
 import org.carepath.timescale.Timescales;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +44,7 @@ class Tracker {
     /** Processes that are a stage's clock or its escalation, not a journey of their own. */
     static final Set<String> CLOCKS = Set.of("statutory-deadline", "drift-escalation");
 
-    private final RuntimeService runtime;
+    private final Journeys journeys;
     private final HistoryService history;
     private final RepositoryService repository;
     private final IdentityService identity;
@@ -61,16 +56,12 @@ class Tracker {
     private final Proceedings proceedings;
     private final Timescales timescales;
     private final org.carepath.adoption.AdoptionClocks adoptionClocks;
-    private final Map<String, Definition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Definition(String key, String name) {
-    }
-
-    Tracker(RuntimeService runtime, HistoryService history, RepositoryService repository, IdentityService identity, ChildAccess access,
+    Tracker(Journeys journeys, HistoryService history, RepositoryService repository, IdentityService identity, ChildAccess access,
             Children children, Deadlines deadlines, DriftAlerts alerts, LookedAfter lookedAfter, Proceedings proceedings,
             Timescales timescales, org.carepath.adoption.AdoptionClocks adoptionClocks) {
         this.adoptionClocks = adoptionClocks;
-        this.runtime = runtime;
+        this.journeys = journeys;
         this.history = history;
         this.repository = repository;
         this.identity = identity;
@@ -127,77 +118,152 @@ class Tracker {
         }
     }
 
+    /** What the tracker filters and sorts by: the same for a child's key and their full row. */
+    interface Ranked {
+        String reference();
+        String name();
+        String team();
+        String worker();
+        String legalStatus();
+        boolean inJourney(String key);
+        NextDeadline next();
+        Rag rag();
+        int openAlerts();
+        Integer rung();
+        Integer proceedingsWeek();
+
+        /** Red before amber before green; then the higher rung, more alerts, longer overdue, the later week of 26. */
+        Comparator<Ranked> BY_RISK = Comparator.comparingInt((Ranked row) -> row.rag().ordinal())
+                .thenComparing(Comparator.comparingInt((Ranked row) -> row.rung() == null ? 0 : row.rung()).reversed())
+                .thenComparing(Comparator.comparingInt(Ranked::openAlerts).reversed())
+                .thenComparing(Comparator.comparingInt((Ranked row) -> row.next() == null ? Integer.MIN_VALUE : row.next().workingDaysOverdue()).reversed())
+                .thenComparing(Comparator.comparingInt((Ranked row) -> row.proceedingsWeek() == null ? 0 : row.proceedingsWeek()).reversed())
+                .thenComparing(row -> row.next() == null ? LocalDate.MAX : row.next().due())
+                .thenComparing(Ranked::name).thenComparing(Ranked::reference);
+    }
+
+    /**
+     * A child's place in the tracker: what it is filtered and sorted by, read for every child in scope with one query
+     * per source, so that only the rows shown need the rest ({@link #rows(List)}).
+     */
+    record Key(String reference, String name, String team, String teamName, String worker, String workerName,
+               String legalStatus, List<Journeys.UnderWay> instances, NextDeadline next, Rag rag, int openAlerts, Integer rung,
+               Integer proceedingsWeek) implements Ranked {
+
+        @Override
+        public boolean inJourney(String key) {
+            return instances.stream().anyMatch(instance -> instance.processDefinitionKey().equals(key));
+        }
+    }
+
     record Row(String reference, String name, String team, String teamName, String worker, String workerName,
                String legalStatus, List<Journey> journeys, NextDeadline next, Rag rag, int openAlerts, Integer rung,
                int workersInLast12Months, Integer placementMoves, String permanencePlan, Ratified ratifiedBySecondReview,
-               Integer proceedingsWeek, String proceedingsRisk, String adoptionScorecard) {
+               Integer proceedingsWeek, String proceedingsRisk, String adoptionScorecard) implements Ranked {
 
-        /** Red before amber before green; then the higher rung, more alerts, longer overdue, the later week of 26. */
-        static final Comparator<Row> BY_RISK = Comparator.comparingInt((Row row) -> row.rag().ordinal())
-                .thenComparing(Comparator.comparingInt((Row row) -> row.rung() == null ? 0 : row.rung()).reversed())
-                .thenComparing(Comparator.comparingInt(Row::openAlerts).reversed())
-                .thenComparing(Comparator.comparingInt((Row row) -> row.next() == null ? Integer.MIN_VALUE : row.next().workingDaysOverdue()).reversed())
-                .thenComparing(Comparator.comparingInt((Row row) -> row.proceedingsWeek() == null ? 0 : row.proceedingsWeek()).reversed())
-                .thenComparing(row -> row.next() == null ? LocalDate.MAX : row.next().due())
-                .thenComparing(Row::name).thenComparing(Row::reference);
+        static final Comparator<Ranked> BY_RISK = Ranked.BY_RISK;
+
+        @Override
+        public boolean inJourney(String key) {
+            return journeys.stream().anyMatch(journey -> journey.key().equals(key));
+        }
     }
 
     LocalDate today() {
         return timescales.today();
     }
 
-    /** Every child in the viewer's scope who is in a journey, in no particular order. */
+    /** Every child in the viewer's scope who is in a journey, as full rows, in no particular order. */
     List<Row> rows(Viewer viewer) {
-        var byChild = Viewer.asTheApplication(identity, () -> runtime.createProcessInstanceQuery().rootProcessInstances().list())
-                .stream().filter(instance -> instance.getBusinessKey() != null)
-                .collect(Collectors.groupingBy(ProcessInstance::getBusinessKey, LinkedHashMap::new, Collectors.toList()));
-        var inScope = byChild.keySet().stream().filter(reference -> access.canAccess(viewer, reference)).toList();
-        var today = timescales.today();
-        var yearAgo = timescales.now().minus(Duration.ofDays(365));
-        Map<String, List<DriftAlertView>> openAlerts = alerts.open().stream()
-                .collect(Collectors.groupingBy(DriftAlertView::childReference));
-        Map<String, PeriodInCareView> inCare = new HashMap<>();
-        lookedAfter.openPeriods().forEach(period -> inCare.put(period.childReference(), period));
-        Map<String, ProceedingsView> cases = new HashMap<>();
-        proceedings.live().forEach(c -> cases.putIfAbsent(c.childReference(), c));
-        var scorecards = adoptionClocks.ofOpenCases();
-        // one query each for every child in scope, not one per child and journey: the page lists them all
-        Map<String, List<HistoricActivityInstance>> openSteps = Viewer.asTheApplication(identity, () -> history
-                        .createHistoricActivityInstanceQuery().unfinished().orderByHistoricActivityInstanceStartTime().asc().list())
-                .stream().collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
-        var openClocks = deadlines.openForEach(inScope);
+        return rows(keys(viewer));
+    }
 
-        var rows = new ArrayList<Row>();
+    /** Every child in the viewer's scope who is in a journey, in no particular order. */
+    List<Key> keys(Viewer viewer) {
+        var byChild = journeys.underWay(CLOCKS);
+        var inScope = List.copyOf(access.accessible(viewer, byChild.keySet()));
+        var summaries = children.summaries(inScope);
+        var openClocks = deadlines.openClocksOf(inScope);
+        var openAlerts = alerts.openPerChild();
+        var weeks = proceedings.liveWeeks();
+
+        var keys = new ArrayList<Key>();
         for (var reference : inScope) {
-            var instances = byChild.get(reference);
-            var journeys = instances.stream().map(instance -> journey(instance, openSteps.getOrDefault(instance.getId(), List.of()), today))
-                    .filter(Objects::nonNull).sorted(Comparator.comparing(Journey::name)).toList();
-            if (journeys.isEmpty()) {
-                continue; // only clocks left running: no journey to track
+            var child = summaries.get(reference);
+            if (child == null) {
+                continue;
             }
-            var child = children.get(reference);
-            var clocks = openClocks.getOrDefault(reference, List.of());
-            var next = clocks.stream().min(Comparator.comparing(DeadlineView::dueDate))
-                    .map(d -> new NextDeadline(d.work(), d.dueDate(), Rag.of(d.status()), d.workingDaysOverdue())).orElse(null);
-            var rag = clocks.stream().map(d -> Rag.of(d.status())).min(Comparator.naturalOrder()).orElse(Rag.NONE);
-            var childsAlerts = openAlerts.getOrDefault(reference, List.of());
-            var rung = childsAlerts.stream().map(a -> a.escalationLevel().level()).max(Integer::compare).orElse(null);
-            var allocation = child.allocatedWorker();
-            int workers = (int) child.allocations().stream().filter(a -> a.to() == null || a.to().isAfter(yearAgo))
-                    .map(ChildView.AllocationView::worker).distinct().count();
-            var period = inCare.get(reference);
-            var plan = period == null || period.permanencePlan() == null ? null : ManagerView.words(period.permanencePlan().type().name());
-            var proceeding = cases.get(reference);
-            rows.add(new Row(reference, child.name(), allocation == null ? Teams.FRONT_DOOR : allocation.team(),
+            var instances = byChild.get(reference).stream().sorted(Comparator.comparing(Journeys.UnderWay::processDefinitionName)).toList();
+            var clocks = openClocks.get(reference);
+            var next = clocks == null ? null : new NextDeadline(clocks.nextWork(), clocks.nextDue(), Rag.of(clocks.nextStatus()),
+                    clocks.nextWorkingDaysOverdue());
+            var rag = clocks == null ? Rag.NONE : Rag.of(clocks.worst());
+            var alerted = openAlerts.get(reference);
+            var allocation = child.allocation();
+            keys.add(new Key(reference, child.name(), allocation == null ? Teams.FRONT_DOOR : allocation.team(),
                     allocation == null ? "Front door" : allocation.teamName(), allocation == null ? null : allocation.worker(),
                     allocation == null ? null : allocation.workerName() == null ? allocation.worker() : allocation.workerName(),
-                    child.legalStatus() == null ? null : child.legalStatus().name(), journeys, next, rag, childsAlerts.size(), rung,
-                    workers, period == null ? null : period.placementMovesInLast12Months(), plan, ratified(period),
-                    proceeding == null ? null : proceeding.week(),
+                    child.legalStatus() == null ? null : child.legalStatus().name(), instances, next, rag,
+                    alerted == null ? 0 : alerted.count(), alerted == null ? null : alerted.highestRung().level(),
+                    weeks.get(reference)));
+        }
+        return keys;
+    }
+
+    /** The full rows of these children, in the same order: their journeys' stages, workers, placements, plans and clocks. */
+    List<Row> rows(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        var references = keys.stream().map(Key::reference).toList();
+        var today = timescales.today();
+        var yearAgo = timescales.now().minus(Duration.ofDays(365));
+        var openSteps = openSteps(keys.stream().flatMap(key -> key.instances().stream()).map(Journeys.UnderWay::processInstanceId).toList());
+        Map<String, Integer> workers = new HashMap<>();
+        children.allocationsSince(yearAgo, references).forEach(recent -> workers.put(recent.childReference(),
+                (int) recent.allocations().stream().filter(a -> a.to() == null || a.to().isAfter(yearAgo))
+                        .map(ChildView.AllocationView::worker).distinct().count()));
+        Map<String, PeriodInCareView> inCare = new HashMap<>();
+        lookedAfter.openPeriodsOf(references).forEach(period -> inCare.put(period.childReference(), period));
+        var cases = proceedings.liveFor(references);
+        var scorecards = adoptionClocks.ofOpenCases(references);
+
+        var rows = new ArrayList<Row>(keys.size());
+        for (var key : keys) {
+            var journeys = key.instances().stream()
+                    .map(instance -> journey(instance, openSteps.getOrDefault(instance.processInstanceId(), List.of()), today)).toList();
+            var period = inCare.get(key.reference());
+            var plan = period == null || period.permanencePlan() == null ? null : ManagerView.words(period.permanencePlan().type().name());
+            var proceeding = cases.get(key.reference());
+            rows.add(new Row(key.reference(), key.name(), key.team(), key.teamName(), key.worker(), key.workerName(),
+                    key.legalStatus(), journeys, key.next(), key.rag(), key.openAlerts(), key.rung(),
+                    workers.getOrDefault(key.reference(), 0), period == null ? null : period.placementMovesInLast12Months(), plan,
+                    ratified(period), key.proceedingsWeek(),
                     proceeding == null || proceeding.risk() == null ? null : ManagerView.words(proceeding.risk().name()),
-                    scorecards.get(reference)));
+                    scorecards.get(key.reference())));
         }
         return rows;
+    }
+
+    /**
+     * The unfinished steps of these process instances, oldest first: a query each for a page's worth, one query for
+     * every unfinished step in the engine when there are more (the CSV of every child).
+     */
+    private Map<String, List<HistoricActivityInstance>> openSteps(List<String> processInstanceIds) {
+        if (processInstanceIds.size() > 200) {
+            var wanted = Set.copyOf(processInstanceIds);
+            return Viewer.asTheApplication(identity, () -> history.createHistoricActivityInstanceQuery().unfinished()
+                            .orderByHistoricActivityInstanceStartTime().asc().list())
+                    .stream().filter(step -> wanted.contains(step.getProcessInstanceId()))
+                    .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
+        }
+        var steps = new HashMap<String, List<HistoricActivityInstance>>();
+        Viewer.asTheApplication(identity, () -> {
+            processInstanceIds.forEach(id -> steps.put(id, history.createHistoricActivityInstanceQuery().processInstanceId(id)
+                    .unfinished().orderByHistoricActivityInstanceStartTime().asc().list()));
+            return null;
+        });
+        return steps;
     }
 
     /** Whether the plan was ratified by the second review; empty for a child not looked after. */
@@ -215,26 +281,14 @@ class Tracker {
     }
 
     /** The journey and its current stage: the innermost open subprocess, or else the step it waits at. */
-    private Journey journey(ProcessInstance instance, List<HistoricActivityInstance> open, LocalDate today) {
-        var definition = definition(instance.getProcessDefinitionId());
-        var key = definition.key();
-        if (CLOCKS.contains(key)) {
-            return null;
-        }
+    private Journey journey(Journeys.UnderWay instance, List<HistoricActivityInstance> open, LocalDate today) {
         Function<String, java.util.Optional<HistoricActivityInstance>> latest = type -> open.stream()
                 .filter(a -> type.equals(a.getActivityType()) && a.getActivityName() != null).reduce((first, second) -> second);
         var stage = latest.apply("subProcess").or(() -> open.stream()
                 .filter(a -> a.getActivityName() != null && !"processDefinition".equals(a.getActivityType())).reduce((a, b) -> b));
         var since = stage.map(HistoricActivityInstance::getStartTime).map(date -> timescales.dateOf(date)).orElse(today);
-        return new Journey(key, definition.name(), instance.getId(),
+        return new Journey(instance.processDefinitionKey(), instance.processDefinitionName(), instance.processInstanceId(),
                 stage.map(HistoricActivityInstance::getActivityName).orElse("Waiting"), ChronoUnit.DAYS.between(since, today));
-    }
-
-    private Definition definition(String processDefinitionId) {
-        return definitions.computeIfAbsent(processDefinitionId, id -> {
-            var definition = Viewer.asTheApplication(identity, () -> repository.getProcessDefinition(id));
-            return new Definition(definition.getKey(), definition.getName() == null ? definition.getKey() : definition.getName());
-        });
     }
 
     /** The journeys there are to filter by: key and name, as deployed. */

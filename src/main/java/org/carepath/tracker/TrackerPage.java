@@ -81,21 +81,21 @@ class TrackerPage {
         public int getPage() { return page == null || page < 1 ? 1 : page; }
         public void setPage(Integer page) { this.page = page; }
 
-        boolean matches(Tracker.Row row) {
+        boolean matches(Tracker.Ranked row) {
             return (team == null || team.equals(row.team()))
                     && (worker == null || worker.equals(row.worker()))
-                    && (journey == null || row.journeys().stream().anyMatch(j -> j.key().equals(journey)))
+                    && (journey == null || row.inJourney(journey))
                     && (legalStatus == null || legalStatus.equals(row.legalStatus()))
                     && (rag == null || rag.equalsIgnoreCase(row.rag().name()))
                     && (!alerts || row.openAlerts() > 0);
         }
 
-        Comparator<Tracker.Row> order() {
+        Comparator<Tracker.Ranked> order() {
             return switch (getSort()) {
-                case "name" -> Comparator.comparing(Tracker.Row::name).thenComparing(Tracker.Row::reference);
-                case "deadline" -> Comparator.comparing((Tracker.Row row) -> row.next() == null ? java.time.LocalDate.MAX : row.next().due())
-                        .thenComparing(Tracker.Row.BY_RISK);
-                default -> Tracker.Row.BY_RISK;
+                case "name" -> Comparator.comparing(Tracker.Ranked::name).thenComparing(Tracker.Ranked::reference);
+                case "deadline" -> Comparator.comparing((Tracker.Ranked row) -> row.next() == null ? java.time.LocalDate.MAX : row.next().due())
+                        .thenComparing(Tracker.Ranked.BY_RISK);
+                default -> Tracker.Ranked.BY_RISK;
             };
         }
 
@@ -130,11 +130,11 @@ class TrackerPage {
             return "tracker/problem";
         }
         var viewer = Viewer.of(identity, user);
-        var all = tracker.rows(viewer);
+        var all = tracker.keys(viewer);
         var shown = all.stream().filter(filters::matches).sorted(filters.order()).toList();
         int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(filters.getPage(), pages);
-        var onPage = shown.subList((page - 1) * PAGE_SIZE, Math.min(shown.size(), page * PAGE_SIZE));
+        var onPage = tracker.rows(shown.subList((page - 1) * PAGE_SIZE, Math.min(shown.size(), page * PAGE_SIZE)));
         audited(user, viewer, onPage, "tracker");
 
         model.addAttribute("layout", layouts.of(viewer, ManagerView.displayName(identity, user), "tracker"));
@@ -148,8 +148,8 @@ class TrackerPage {
         model.addAttribute("previous", page > 1 ? "tracker" + filters.query(page - 1) : null);
         model.addAttribute("next", page < pages ? "tracker" + filters.query(page + 1) : null);
         model.addAttribute("csv", "tracker.csv" + filters.query(null));
-        model.addAttribute("teams", options(all, Tracker.Row::team, Tracker.Row::teamName));
-        model.addAttribute("workers", options(all.stream().filter(r -> r.worker() != null).toList(), Tracker.Row::worker, Tracker.Row::workerName));
+        model.addAttribute("teams", options(all, Tracker.Key::team, Tracker.Key::teamName));
+        model.addAttribute("workers", options(all.stream().filter(r -> r.worker() != null).toList(), Tracker.Key::worker, Tracker.Key::workerName));
         model.addAttribute("journeys", tracker.journeyNames());
         var statuses = new java.util.LinkedHashMap<String, String>();
         for (var status : LegalStatus.values()) {
@@ -168,7 +168,7 @@ class TrackerPage {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN).body("Sign in to CarePath first.\n");
         }
         var viewer = Viewer.of(identity, user);
-        var shown = tracker.rows(viewer).stream().filter(filters::matches).sorted(filters.order()).toList();
+        var shown = tracker.rows(tracker.keys(viewer).stream().filter(filters::matches).sorted(filters.order()).toList());
         audited(user, viewer, shown, "tracker export");
         var csv = new StringBuilder();
         line(csv, HEADINGS);
@@ -240,8 +240,8 @@ class TrackerPage {
         }
     }
 
-    private static Map<String, String> options(List<Tracker.Row> rows, java.util.function.Function<Tracker.Row, String> value,
-                                               java.util.function.Function<Tracker.Row, String> label) {
+    private static Map<String, String> options(List<Tracker.Key> rows, java.util.function.Function<Tracker.Key, String> value,
+                                               java.util.function.Function<Tracker.Key, String> label) {
         var options = new TreeMap<String, String>();
         rows.forEach(row -> options.putIfAbsent(value.apply(row), label.apply(row) == null ? value.apply(row) : label.apply(row)));
         var byLabel = new ArrayList<>(options.entrySet());

@@ -50,6 +50,8 @@ class TrackerTest extends ProcessTestSupport {
     LookedAfterFixtures lookedAfter;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.carepath.access.ChildAccess access;
 
     ReferralFixtures.Taken late;
     ReferralFixtures.Taken onTime;
@@ -122,6 +124,20 @@ class TrackerTest extends ProcessTestSupport {
                 .contains(r.reference())).sorted(Tracker.Row.BY_RISK).map(Tracker.Row::reference).toList();
         assertThat(mine.get(0)).as("the red row with an alert first").isEqualTo(late.childReference());
         assertThat(mine.get(mine.size() - 1)).as("the green row last").isEqualTo(onTime.childReference());
+    }
+
+    @Test
+    void theScopeRuleForManyChildrenAtOnceAgreesWithTheRuleForOneChildForEveryUserAndEveryChild() {
+        var everyChild = jdbc.queryForList("select reference from child", String.class);
+        var users = identity.createUserQuery().list().stream().map(org.camunda.bpm.engine.identity.User::getId).toList();
+        assertThat(users).contains("practitioner", "team-manager", "iro", "panel-administrator");
+        for (var user : users) {
+            var viewer = Viewer.of(identity, user);
+            var oneByOne = everyChild.stream().filter(reference -> access.canAccess(viewer, reference)).collect(java.util.stream.Collectors.toSet());
+            assertThat(access.accessible(viewer, everyChild)).as(user).containsExactlyInAnyOrderElementsOf(oneByOne);
+        }
+        assertThat(access.accessible(Viewer.of(identity, "iro"), everyChild)).as("the IRO's child, by their open review task")
+                .contains(inCare.childReference()).doesNotContain(late.childReference());
     }
 
     @Test
