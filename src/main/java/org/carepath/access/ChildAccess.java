@@ -104,7 +104,7 @@ public class ChildAccess {
         var seen = new java.util.HashSet<String>();
         summaries.values().forEach(child -> {
             var allocation = child.allocation();
-            if ((teamScoped && viewer.in(allocation == null ? Teams.FRONT_DOOR : allocation.team()))
+            if ((teamScoped && viewer.in(allocation == null || allocation.team() == null ? Teams.FRONT_DOOR : allocation.team()))
                     || (allocation != null && viewer.userId() != null && viewer.userId().equals(allocation.worker()))) {
                 seen.add(child.reference());
             }

@@ -31,7 +31,7 @@ interface ChildRepository extends JpaRepository<Child, Long> {
     java.util.List<Object[]> allocationsSince(java.time.Instant since);
 
     /** These children, each with their current allocation (none, one, or in a record gone wrong more: the last wins). */
-    @Query("select c.reference, concat(c.givenName, ' ', c.familyName), c.legalStatus, a from Child c"
+    @Query("select c.reference, concat(c.givenName, ' ', c.familyName), c.legalStatus, a.worker, a.workerName, a.team, a.teamName from Child c"
             + " left join c.allocations a on a.allocatedTo is null where c.reference in ?1 order by c.reference, a.allocatedFrom, a.id")
     java.util.List<Object[]> summaries(java.util.Collection<String> references);
 

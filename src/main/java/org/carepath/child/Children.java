@@ -119,11 +119,11 @@ public class Children {
     public java.util.Map<String, ChildSummary> summaries(java.util.Collection<String> references) {
         var summaries = new java.util.HashMap<String, ChildSummary>();
         inChunks(references, chunk -> children.summaries(chunk).forEach(row -> {
-            var allocation = (Allocation) row[3];
             var reference = (String) row[0];
-            if (allocation != null || !summaries.containsKey(reference)) {
-                summaries.put(reference, new ChildSummary(reference, (String) row[1], (LegalStatus) row[2],
-                        allocation == null ? null : allocation.view()));
+            var allocated = row[3] != null; // every allocation has a worker
+            if (allocated || !summaries.containsKey(reference)) {
+                summaries.put(reference, new ChildSummary(reference, (String) row[1], (LegalStatus) row[2], allocated
+                        ? new ChildSummary.Allocated((String) row[3], (String) row[4], (String) row[5], (String) row[6]) : null));
             }
         }));
         return summaries;

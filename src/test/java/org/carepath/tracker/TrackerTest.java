@@ -127,6 +127,32 @@ class TrackerTest extends ProcessTestSupport {
     }
 
     @Test
+    void eachPageShowsTheRowsTheCsvHasInTheSamePlacesAndTheSameWords() {
+        for (int more = 0; more < TrackerPage.PAGE_SIZE; more++) { // more than a page, whichever tests ran before
+            referrals.referralReceivedAt("2096-11-20T08:00:00Z");
+        }
+        var csv = get("service-manager", "/tracker.csv").getBody();
+        var lines = csv.lines().skip(1).toList();
+        assertThat(lines.size()).as("more than one page").isGreaterThan(TrackerPage.PAGE_SIZE);
+        var csvReferences = lines.stream().map(line -> {
+            var matcher = java.util.regex.Pattern.compile("C-\\d{6}").matcher(line);
+            return matcher.find() ? matcher.group() : line;
+        }).toList();
+        var pageReferences = new java.util.ArrayList<String>();
+        for (int page = 1; page <= 2; page++) {
+            var matcher = java.util.regex.Pattern.compile("/tracker/children/(C-\\d{6})")
+                    .matcher(get("service-manager", "/tracker?page=" + page).getBody());
+            while (matcher.find()) {
+                pageReferences.add(matcher.group(1));
+            }
+        }
+        assertThat(pageReferences).as("the first two pages, only the rows of each, in order")
+                .containsExactlyElementsOf(csvReferences.subList(0, Math.min(csvReferences.size(), 2 * TrackerPage.PAGE_SIZE)));
+        var lateLine = lines.stream().filter(line -> line.contains(late.childReference())).findFirst().orElseThrow();
+        assertThat(lateLine).contains("Referral to assessment: Child and family assessment (78 days)", "Red", "Priya Patel");
+    }
+
+    @Test
     void theScopeRuleForManyChildrenAtOnceAgreesWithTheRuleForOneChildForEveryUserAndEveryChild() {
         var everyChild = jdbc.queryForList("select reference from child", String.class);
         var users = identity.createUserQuery().list().stream().map(org.camunda.bpm.engine.identity.User::getId).toList();
