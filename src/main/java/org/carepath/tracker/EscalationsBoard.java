@@ -96,8 +96,9 @@ class EscalationsBoard {
 
         var horizon = calendar.addWorkingDays(today, LATER);
         var coming = new ArrayList<Breach>();
+        var openDeadlines = deadlines.openForEach(names.keySet());
         for (var row : inScope) {
-            for (var deadline : deadlines.openFor(row.reference())) {
+            for (var deadline : openDeadlines.getOrDefault(row.reference(), List.of())) {
                 if (deadline.status() == DeadlineStatus.OVERDUE || deadline.dueDate().isAfter(horizon)) {
                     continue;
                 }
