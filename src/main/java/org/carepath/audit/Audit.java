@@ -1,6 +1,7 @@
 package org.carepath.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.carepath.identity.Viewer;
@@ -28,6 +29,19 @@ public class Audit {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void read(String childReference, String subject) {
         record(childReference, AuditAction.READ, subject, null);
+    }
+
+    /**
+     * One page showing many children: a row per child, all in one transaction (one commit, not one per child; a page
+     * of the tracker or its CSV may show thousands).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void readAll(Collection<String> childReferences, String subject) {
+        var viewer = Viewer.current(identity);
+        var at = Instant.now();
+        var via = AccessInterface.current();
+        events.saveAll(childReferences.stream().distinct()
+                .map(reference -> new AuditEvent(at, viewer.userId(), reference, AuditAction.READ, subject, via, null)).toList());
     }
 
     /** A read by a known user outside a Spring request (the Tasklist's own REST calls). */

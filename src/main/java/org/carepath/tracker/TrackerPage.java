@@ -234,7 +234,7 @@ class TrackerPage {
     private void audited(String user, Viewer viewer, List<Tracker.Row> rows, String subject) {
         identity.setAuthentication(user, List.copyOf(viewer.groups())); // the audit trail names them
         try {
-            rows.forEach(row -> audit.read(row.reference(), subject));
+            audit.readAll(rows.stream().map(Tracker.Row::reference).toList(), subject);
         } finally {
             identity.clearAuthentication();
         }
