@@ -1,13 +1,19 @@
 package org.carepath.tracker;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.carepath.audit.Audit;
 import org.carepath.drift.DeadlineStatus;
 import org.carepath.drift.Deadlines;
@@ -75,17 +81,25 @@ class EscalationsBoard {
         }
         var viewer = Viewer.of(identity, user);
         var inScope = tracker.keys(viewer);
-        var names = new java.util.HashMap<String, String>();
+        var names = new HashMap<String, String>();
         inScope.forEach(row -> names.put(row.reference(), row.name()));
         var today = timescales.today();
         var calendar = timescales.calendar();
 
-        var open = alerts.open().stream().filter(alert -> names.containsKey(alert.childReference()))
+        var openAlerts = alerts.open().stream().filter(alert -> names.containsKey(alert.childReference())).toList();
+        var horizon = calendar.addWorkingDays(today, LATER);
+        var openDeadlines = deadlines.openForEach(names.keySet());
+        var waiting = new HashSet<String>();
+        openAlerts.forEach(alert -> waiting.add(alert.processInstanceId()));
+        openDeadlines.values().forEach(list -> list.forEach(deadline -> waiting.add(deadline.processInstanceId())));
+        var openTasks = openTasks(waiting);
+
+        var open = openAlerts.stream()
                 .map(alert -> {
                     var last = alert.actions() == null || alert.actions().isEmpty() ? null : alert.actions().get(alert.actions().size() - 1);
                     var owner = last != null && last.owner() != null ? ManagerView.words(last.owner())
                             : alert.escalationLevel() == EscalationLevel.SERVICE_MANAGER ? "Service manager" : "Team manager";
-                    var task = openTask(alert.processInstanceId());
+                    var task = openTasks.get(alert.processInstanceId());
                     return new Alert(alert.childReference(), names.get(alert.childReference()), alert.work(),
                             alert.dueDate().format(TrackerPage.DAY), timescales.workingDaysLate(alert.dueDate(), today),
                             alert.escalationLevel() == EscalationLevel.SERVICE_MANAGER, owner, task == null ? null : task.getId(),
@@ -94,16 +108,14 @@ class EscalationsBoard {
                 .sorted(Comparator.comparing(Alert::serviceManager).reversed().thenComparing(Comparator.comparingInt(Alert::workingDaysLate).reversed()))
                 .toList();
 
-        var horizon = calendar.addWorkingDays(today, LATER);
         var coming = new ArrayList<Breach>();
-        var openDeadlines = deadlines.openForEach(names.keySet());
         for (var row : inScope) {
             for (var deadline : openDeadlines.getOrDefault(row.reference(), List.of())) {
                 if (deadline.status() == DeadlineStatus.OVERDUE || deadline.dueDate().isAfter(horizon)) {
                     continue;
                 }
                 int left = calendar.workingDaysAfter(today, deadline.dueDate());
-                var task = openTask(deadline.processInstanceId());
+                var task = openTasks.get(deadline.processInstanceId());
                 var heldBy = task == null ? "No open task" : task.getAssignee() != null ? ManagerView.displayName(identity, task.getAssignee())
                         : "Not yet picked up";
                 coming.add(new Breach(row.reference(), row.name(), deadline.work(), deadline.dueDate().format(TrackerPage.DAY), left,
@@ -114,10 +126,10 @@ class EscalationsBoard {
 
         identity.setAuthentication(user, List.copyOf(viewer.groups())); // the audit trail names them
         try {
-            var shown = new java.util.LinkedHashSet<String>();
+            var shown = new LinkedHashSet<String>();
             open.forEach(a -> shown.add(a.reference()));
             coming.forEach(b -> shown.add(b.reference()));
-            shown.forEach(reference -> audit.read(reference, "escalations board"));
+            audit.readAll(shown, "escalations board");
         } finally {
             identity.clearAuthentication();
         }
@@ -132,9 +144,15 @@ class EscalationsBoard {
         return "tracker/escalations";
     }
 
-    /** The work the clock waits for: the stage's first open task, soonest due. */
-    private org.camunda.bpm.engine.task.Task openTask(String processInstanceId) {
-        return Viewer.asTheApplication(identity, () -> tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .orderByDueDate().asc().list().stream().findFirst().orElse(null));
+    /** The work each clock waits for: its stage's first open task, soonest due; a query per 500 instances. */
+    private Map<String, Task> openTasks(Collection<String> processInstanceIds) {
+        var first = new HashMap<String, Task>();
+        var ids = List.copyOf(processInstanceIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new);
+            Viewer.asTheApplication(identity, () -> tasks.createTaskQuery().processInstanceIdIn(chunk).orderByDueDate().asc().list())
+                    .forEach(task -> first.putIfAbsent(task.getProcessInstanceId(), task));
+        }
+        return first;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +40,8 @@ import org.carepath.web.SignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.ui.Model;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -195,12 +196,23 @@ class ManagerView {
 
     private void body(Viewer viewer, Model model) {
         var today = timescales.today();
-        var late = alerts.open().stream().filter(alert -> access.canAccess(viewer, alert.childReference()))
+        var allAlerts = alerts.open();
+        var allCases = proceedings.live();
+        var allPeriods = lookedAfter.openPeriods();
+        var allAllocations = children.currentAllocations();
+        var mentioned = new HashSet<String>();
+        allAlerts.forEach(alert -> mentioned.add(alert.childReference()));
+        allCases.forEach(c -> mentioned.add(c.childReference()));
+        allPeriods.forEach(p -> mentioned.add(p.childReference()));
+        allAllocations.forEach(a -> mentioned.add(a.childReference()));
+        var inScope = access.accessible(viewer, mentioned);
+
+        var late = allAlerts.stream().filter(alert -> inScope.contains(alert.childReference()))
                 .sorted(Comparator.comparing(DriftAlertView::dueDate)).toList();
-        var cases = proceedings.live().stream().filter(c -> access.canAccess(viewer, c.childReference())).toList();
-        var inCare = lookedAfter.openPeriods().stream().filter(p -> access.canAccess(viewer, p.childReference())).toList();
+        var cases = allCases.stream().filter(c -> inScope.contains(c.childReference())).toList();
+        var inCare = allPeriods.stream().filter(p -> inScope.contains(p.childReference())).toList();
         var caseloads = new LinkedHashMap<String, List<CurrentAllocation>>(); // by worker, in the order of their names
-        children.currentAllocations().stream().filter(a -> access.canAccess(viewer, a.childReference()))
+        allAllocations.stream().filter(a -> inScope.contains(a.childReference()))
                 .forEach(a -> caseloads.computeIfAbsent(a.worker(), worker -> new java.util.ArrayList<>()).add(a));
 
         var shown = new LinkedHashSet<String>();
@@ -208,10 +220,9 @@ class ManagerView {
         cases.forEach(c -> shown.add(c.childReference()));
         inCare.forEach(p -> shown.add(p.childReference()));
         var names = new LinkedHashMap<String, String>();
-        shown.forEach(reference -> {
-            names.put(reference, children.get(reference).name());
-            audit.read(reference, "manager view");
-        });
+        var summaries = children.summaries(shown);
+        shown.forEach(reference -> names.put(reference, summaries.get(reference).name()));
+        audit.readAll(shown, "manager view");
         var childsWork = filterId("My teams' work"); // the child's open work, not only the escalation
         java.util.function.Function<String, ChildLink> child = reference -> new ChildLink(reference, names.get(reference),
                 tasklistSearch(reference, childsWork));
